@@ -76,4 +76,9 @@ export interface ConnectionOptions<S> {
   connectTimeoutMs: number;
   /** Injected in tests (e.g. a memory link or a serial port built on SerialPortMock). */
   linkFactory?: (endpoint: Endpoint) => ByteLink;
+  /** Random source in [0, 1) for the reconnect jitter; injected by tests. Default Math.random. */
+  random?: () => number;
 }
+
+/** The work done under a lease: it has the link to itself until it settles or its signal aborts. */
+export type LeaseFn<S, T> = (context: LeaseContext<S>) => Promise<T>;

@@ -1,0 +1,387 @@
+import { EventEmitter } from 'node:events';
+import { MeterError, isMeterError } from '../errors';
+import { createLink } from '../transport/create-link';
+import { endpointKey, type ByteLink, type Endpoint } from '../transport/link';
+import { backoffDelay } from './backoff';
+import { PendingLease, abortable, removeFromQueue, settleWithin, type LeaseOutcome } from './lease-queue';
+import { watchLink } from './link-watch';
+import type { ConnectionCounters, ConnectionOptions, ConnectionState, ConnectionStats, LeaseFn, LeaseOptions } from './types';
+
+interface LiveLink<S> {
+  link: ByteLink;
+  view: ByteLink;
+  session: S;
+  detach(): void;
+}
+
+/**
+ * One shared link with its session: opened by the first user, closed by the last, reconnected
+ * with backoff, and lent to one lease at a time in FIFO order. Emits 'state' (ConnectionStats).
+ */
+export class Connection<S> extends EventEmitter {
+  readonly key: string;
+  readonly endpoint: Endpoint;
+  private readonly options: ConnectionOptions<S>;
+  private readonly users = new Set<string>();
+  private state: ConnectionState = 'idle';
+  private lastError: MeterError | undefined;
+  private readonly counters: ConnectionCounters = {
+    connects: 0, disconnects: 0, leases: 0, leaseTimeouts: 0, leaseFailures: 0,
+    queueOverflows: 0, keepAliveFailures: 0, bytesIn: 0, bytesOut: 0,
+  };
+  private live: LiveLink<S> | undefined;
+  private connectAttempt: AbortController | undefined;
+  private recovering = false;
+  private failedAttempts = 0;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+  private reconnectAt: number | undefined;
+  private head: PendingLease<S> | undefined;
+  private readonly waiting: PendingLease<S>[] = [];
+  private idleTimer: NodeJS.Timeout | undefined;
+  private closing: Promise<void> | undefined;
+
+  constructor(options: ConnectionOptions<S>) {
+    super();
+    this.options = options;
+    this.endpoint = options.endpoint;
+    this.key = endpointKey(options.endpoint);
+  }
+
+  get userCount(): number {
+    return this.users.size;
+  }
+
+  hasUser(id: string): boolean {
+    return this.users.has(id);
+  }
+
+  stats(): ConnectionStats {
+    return {
+      key: this.key,
+      state: this.state,
+      users: this.users.size,
+      queueLength: this.waitingCount(),
+      leaseActive: this.head?.running ?? false,
+      lastError: this.lastError,
+      reconnectInMs: this.reconnectAt === undefined ? undefined : Math.max(0, this.reconnectAt - Date.now()),
+      counters: { ...this.counters },
+    };
+  }
+
+  /** Registers a user; the first one opens the link at once, so the status is honest from the start. */
+  addUser(id: string): void {
+    this.users.add(id);
+    if ((this.state === 'idle' || this.state === 'closed') && !this.closing) this.startConnecting();
+    else this.notify();
+  }
+
+  /** Deregisters a user; the last one closes the link. Resolves when that close is done. */
+  removeUser(id: string): Promise<void> {
+    this.users.delete(id);
+    if (this.users.size > 0) {
+      this.notify();
+      return Promise.resolve();
+    }
+    return this.shutdown();
+  }
+
+  /** Deregisters every user and closes the link (process shutdown). */
+  closeAllUsers(): Promise<void> {
+    this.users.clear();
+    return this.shutdown();
+  }
+
+  /** Runs `fn` with the link to itself, after the leases queued before it. See LeaseOptions. */
+  lease<T>(fn: LeaseFn<S, T>, options: LeaseOptions): Promise<T> {
+    const label = options.label ?? 'lease';
+    if (!(options.timeoutMs > 0)) {
+      return Promise.reject(new MeterError('E_BAD_ARGUMENT', `${label}: timeoutMs must be a positive number, got ${options.timeoutMs}`));
+    }
+    if (this.users.size === 0) {
+      return Promise.reject(new MeterError('E_CLOSED', `${label}: the connection ${this.key} is closed (no registered user)`));
+    }
+    if (options.signal?.aborted) return Promise.reject(this.abortedError(label));
+    const mustWait = this.head !== undefined || this.waiting.length > 0 || this.state !== 'connected';
+    if (mustWait && this.waitingCount() >= this.options.queueLimit) {
+      this.counters.queueOverflows++;
+      this.notify();
+      return Promise.reject(new MeterError('E_QUEUE_FULL', `${label}: ${this.waitingCount()} requests already wait for ${this.key}`, {
+        details: { key: this.key, queueLimit: this.options.queueLimit, label },
+        hint: 'Send fewer requests at a time (e.g. a slower trigger) or raise the queue limit.',
+      }));
+    }
+    return new Promise<T>((resolve, reject) => {
+      const lease = new PendingLease<S>(fn as LeaseFn<S, unknown>, options, false, resolve as (value: unknown) => void, reject);
+      lease.watchCallerSignal(() => this.fail(lease, this.abortedError(label)));
+      this.waiting.push(lease);
+      this.pump();
+      this.notify();
+    });
+  }
+
+  // ---- connecting ----
+
+  private startConnecting(): void {
+    this.recovering = false;
+    this.failedAttempts = 0;
+    void this.connectOnce();
+  }
+
+  private async connectOnce(): Promise<void> {
+    const attempt = new AbortController();
+    this.connectAttempt = attempt;
+    this.setState(this.recovering ? 'reconnecting' : 'connecting');
+    const timeoutMs = this.options.connectTimeoutMs;
+    const timer = setTimeout(() => attempt.abort(new MeterError('E_CONNECT_FAILED', `${this.key}: no session within ${timeoutMs} ms`)), timeoutMs);
+    let link: ByteLink | undefined;
+    let watch: ReturnType<typeof watchLink> | undefined;
+    try {
+      link = this.makeLink();
+      const opened = link;
+      watch = watchLink(opened, {
+        onBytesIn: (count) => this.onTraffic('bytesIn', count),
+        onBytesOut: (count) => this.onTraffic('bytesOut', count),
+        onClose: (error) => {
+          if (this.live?.link === opened) this.dropLink(this.lostError(error));
+          else attempt.abort(this.lostError(error));
+        },
+      });
+      await abortable(opened.open(), attempt.signal);
+      const session = await abortable(this.options.driver.open(watch.view, attempt.signal), attempt.signal);
+      if (attempt.signal.aborted) throw attempt.signal.reason;
+      this.live = { link: opened, view: watch.view, session, detach: watch.detach };
+    } catch (error) {
+      watch?.detach();
+      link?.destroy();
+      if (this.connectAttempt !== attempt) return; // closed for good meanwhile
+      this.connectAttempt = undefined;
+      this.lastError = asMeterError(error, 'E_CONNECT_FAILED', `${this.key}: connect failed`);
+      this.scheduleReconnect();
+      return;
+    } finally {
+      clearTimeout(timer);
+    }
+    this.connectAttempt = undefined;
+    this.counters.connects++;
+    this.failedAttempts = 0;
+    this.recovering = false;
+    this.setState('connected');
+    this.pump();
+  }
+
+  private makeLink(): ByteLink {
+    const factory = this.options.linkFactory ?? ((endpoint: Endpoint) => createLink(endpoint, { connectTimeoutMs: this.options.connectTimeoutMs }));
+    return factory(this.endpoint);
+  }
+
+  private scheduleReconnect(): void {
+    if (this.users.size === 0 || this.closing) return;
+    this.recovering = true;
+    const delay = backoffDelay(this.failedAttempts++, this.options.reconnect, this.options.random);
+    this.reconnectAt = Date.now() + delay;
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      this.reconnectAt = undefined;
+      void this.connectOnce();
+    }, delay);
+    this.setState('reconnecting');
+  }
+
+  /** The link is gone (peer closed, reset, or keep-alive found it dead): fail the running lease, reconnect. */
+  private dropLink(reason: MeterError): void {
+    const live = this.live;
+    if (!live) return;
+    this.live = undefined;
+    live.detach();
+    live.link.destroy(reason);
+    this.stopIdleTimer();
+    this.counters.disconnects++;
+    this.lastError = reason;
+    this.state = 'reconnecting';
+    if (this.head?.running) this.fail(this.head, reason);
+    this.scheduleReconnect();
+  }
+
+  // ---- leases ----
+
+  private pump(): void {
+    if (this.closing) return;
+    if (!this.head) {
+      const next = this.waiting.shift();
+      if (next) {
+        this.head = next;
+        next.startTimer(() => this.onTimeout(next));
+      }
+    }
+    const head = this.head;
+    if (!head) return this.armIdleTimer();
+    this.stopIdleTimer();
+    if (!head.running && this.state === 'connected' && this.live) this.run(head, this.live);
+  }
+
+  private run(lease: PendingLease<S>, live: LiveLink<S>): void {
+    lease.running = true;
+    if (!lease.internal) this.counters.leases++;
+    this.notify();
+    let result: Promise<unknown>;
+    try {
+      result = Promise.resolve(lease.fn({ session: live.session, link: live.view, signal: lease.controller.signal }));
+    } catch (error) {
+      result = Promise.reject(error);
+    }
+    result.then(
+      (value: unknown) => this.finish(lease, { value }),
+      (error: unknown) => {
+        if (lease.settled) return;
+        if (lease.internal) return this.keepAliveFailed(lease, error);
+        this.counters.leaseFailures++;
+        this.finish(lease, { error });
+      },
+    );
+  }
+
+  private onTimeout(lease: PendingLease<S>): void {
+    const ms = lease.options.timeoutMs;
+    const waitingFor = lease.running ? '' : ` waiting for ${this.key} (${this.state}${this.lastError ? `, last error: ${this.lastError.message}` : ''})`;
+    const error = new MeterError('E_TIMEOUT', `${lease.label} timed out after ${ms} ms${waitingFor}`, {
+      details: { key: this.key, label: lease.label, timeoutMs: ms, started: lease.running },
+    });
+    if (lease.internal) return this.keepAliveFailed(lease, error);
+    this.counters.leaseTimeouts++;
+    this.fail(lease, error);
+  }
+
+  /** Fails one lease alone (timeout, caller abort, link loss); a running one lets the session resync. */
+  private fail(lease: PendingLease<S>, error: MeterError): void {
+    const wasRunning = lease.running;
+    this.finish(lease, { error }, () => {
+      if (wasRunning && this.live && error.code !== 'E_CONNECTION_LOST') this.callDriverOnLeaseTimeout(this.live.session);
+    });
+  }
+
+  private finish(lease: PendingLease<S>, outcome: LeaseOutcome, beforeNext?: () => void): void {
+    if (!lease.settle(outcome)) return;
+    if (this.head === lease) this.head = undefined;
+    else removeFromQueue(this.waiting, lease);
+    beforeNext?.();
+    this.pump();
+    this.notify();
+  }
+
+  private callDriverOnLeaseTimeout(session: S): void {
+    try {
+      this.options.driver.onLeaseTimeout?.(session);
+    } catch (error) {
+      this.lastError = asMeterError(error, 'E_PROTOCOL', `${this.key}: resync after a lease timeout failed`);
+    }
+  }
+
+  private waitingCount(): number {
+    const headWaits = this.head !== undefined && !this.head.running && !this.head.internal;
+    return this.waiting.length + (headWaits ? 1 : 0);
+  }
+
+  // ---- keep-alive ----
+
+  private armIdleTimer(): void {
+    const { keepAliveMs, driver } = this.options;
+    if (keepAliveMs <= 0 || !driver.keepAlive || this.state !== 'connected' || this.idleTimer) return;
+    this.idleTimer = setTimeout(() => this.probe(), Math.max(1, Math.floor(keepAliveMs / 2)));
+  }
+
+  private stopIdleTimer(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+  }
+
+  private onTraffic(counter: 'bytesIn' | 'bytesOut', count: number): void {
+    this.counters[counter] += count;
+    this.idleTimer?.refresh();
+  }
+
+  /** Idle for keepAliveMs/2: probe, with keepAliveMs/2 to answer, so a dead peer is found within keepAliveMs. */
+  private probe(): void {
+    this.idleTimer = undefined;
+    const keepAlive = this.options.driver.keepAlive;
+    if (!keepAlive || this.head || this.waiting.length > 0 || this.state !== 'connected') return;
+    const timeoutMs = Math.max(1, Math.floor(this.options.keepAliveMs / 2));
+    const noop = (): void => undefined;
+    const lease = new PendingLease<S>((context) => keepAlive.call(this.options.driver, context.session, context.signal), { timeoutMs, label: 'keep-alive' }, true, noop, noop);
+    this.head = lease;
+    lease.startTimer(() => this.onTimeout(lease));
+    this.pump();
+  }
+
+  private keepAliveFailed(lease: PendingLease<S>, error: unknown): void {
+    if (lease.settled) return;
+    this.counters.keepAliveFailures++;
+    const cause = asMeterError(error, 'E_TIMEOUT', 'keep-alive failed');
+    const reason = new MeterError('E_CONNECTION_LOST', `${this.key}: keep-alive failed (${cause.message}); the link is presumed dead`, { cause });
+    this.finish(lease, { error: reason }, () => this.dropLink(reason));
+  }
+
+  // ---- closing ----
+
+  private shutdown(): Promise<void> {
+    if (this.closing) return this.closing;
+    if (this.state === 'idle' || this.state === 'closed') {
+      this.notify();
+      return Promise.resolve();
+    }
+    this.closing = this.closeForGood().finally(() => {
+      this.closing = undefined;
+      if (this.users.size > 0) this.startConnecting(); // a user came back while we were closing
+    });
+    return this.closing;
+  }
+
+  private async closeForGood(): Promise<void> {
+    this.setState('closing');
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = undefined;
+    this.reconnectAt = undefined;
+    this.stopIdleTimer();
+    const closed = new MeterError('E_CLOSED', `${this.key} was closed: its last user left`);
+    const attempt = this.connectAttempt;
+    this.connectAttempt = undefined;
+    attempt?.abort(closed);
+    for (const lease of [this.head, ...this.waiting.splice(0)]) lease?.settle({ error: closed });
+    this.head = undefined;
+    const live = this.live;
+    this.live = undefined;
+    if (live) {
+      live.detach();
+      if (this.options.driver.close) await settleWithin(this.options.driver.close(live.session), this.options.connectTimeoutMs);
+      await live.link.close().catch(() => undefined);
+      this.counters.disconnects++;
+    }
+    this.recovering = false;
+    this.setState('closed');
+  }
+
+  // ---- helpers ----
+
+  private setState(state: ConnectionState): void {
+    this.state = state;
+    this.notify();
+  }
+
+  private notify(): void {
+    this.emit('state', this.stats());
+  }
+
+  private lostError(error: Error | undefined): MeterError {
+    if (isMeterError(error) && error.code === 'E_CONNECTION_LOST') return error;
+    return new MeterError('E_CONNECTION_LOST', `${this.key}: the link closed${error ? `: ${error.message}` : ''}`, { cause: error });
+  }
+
+  private abortedError(label: string): MeterError {
+    return new MeterError('E_ABORTED', `${label} was aborted by the caller`);
+  }
+}
+
+function asMeterError(error: unknown, code: 'E_CONNECT_FAILED' | 'E_PROTOCOL' | 'E_TIMEOUT', context: string): MeterError {
+  if (isMeterError(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new MeterError(code, `${context}: ${message}`, { cause: error });
+}

@@ -1,0 +1,98 @@
+import type { LeaseFn, LeaseOptions } from './types';
+
+export type LeaseOutcome = { value: unknown } | { error: unknown };
+
+/**
+ * One lease from the moment it is queued until it settles. Its timer runs from when it reaches the
+ * head of the queue; its controller's signal is what the lease function sees.
+ */
+export class PendingLease<S> {
+  readonly controller = new AbortController();
+  /** The lease function has been called. */
+  running = false;
+  settled = false;
+  private timer: NodeJS.Timeout | undefined;
+  private stopWatchingCaller: (() => void) | undefined;
+
+  constructor(
+    readonly fn: LeaseFn<S, unknown>,
+    readonly options: LeaseOptions,
+    /** Keep-alive probes are leases the connection makes for itself. */
+    readonly internal: boolean,
+    private readonly resolve: (value: unknown) => void,
+    private readonly reject: (error: unknown) => void,
+  ) {}
+
+  get label(): string {
+    return this.options.label ?? 'lease';
+  }
+
+  startTimer(onTimeout: () => void): void {
+    if (!this.timer && !this.settled) this.timer = setTimeout(onTimeout, this.options.timeoutMs);
+  }
+
+  watchCallerSignal(onAbort: () => void): void {
+    const signal = this.options.signal;
+    if (!signal) return;
+    signal.addEventListener('abort', onAbort, { once: true });
+    this.stopWatchingCaller = () => signal.removeEventListener('abort', onAbort);
+  }
+
+  /** Settles once; a failure also aborts the signal so that the lease function stops writing. */
+  settle(outcome: LeaseOutcome): boolean {
+    if (this.settled) return false;
+    this.settled = true;
+    clearTimeout(this.timer);
+    this.stopWatchingCaller?.();
+    if ('error' in outcome) {
+      this.controller.abort(outcome.error);
+      this.reject(outcome.error);
+    } else {
+      this.resolve(outcome.value);
+    }
+    return true;
+  }
+}
+
+/** Removes one lease from a FIFO; false when it was not there. */
+export function removeFromQueue<S>(queue: PendingLease<S>[], lease: PendingLease<S>): boolean {
+  const index = queue.indexOf(lease);
+  if (index < 0) return false;
+  queue.splice(index, 1);
+  return true;
+}
+
+/** Rejects when the signal aborts first; the original promise's late outcome is swallowed. */
+export function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    promise.catch(() => undefined);
+    return Promise.reject(signal.reason);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** Waits at most `ms` for a promise; a failure or a timeout is reported, not thrown. */
+export async function settleWithin(promise: Promise<unknown>, ms: number): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<Error>((resolve) => {
+    timer = setTimeout(() => resolve(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => undefined, (error: unknown) => error), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
