@@ -1,0 +1,78 @@
+import { MeterError, isMeterError } from '../errors';
+import type { SessionDriver } from '../pool/types';
+import type { ByteLink } from '../transport/link';
+import { assertLineSafe } from './arguments';
+import { AtChannel, AtTerminator } from './channel';
+import { AtCommand } from './command';
+import { login } from './login';
+
+export interface AtDriverOptions {
+  terminator?: AtTerminator;
+  username?: string;
+  password?: string;
+  /** Bounds the whole login dialogue (prompt, credentials, acceptance). */
+  loginTimeoutMs: number;
+  /** For ATE0 and the keep-alive AT. */
+  commandTimeoutMs: number;
+  /** No prompt within this quiet time means the gateway needs no login (default 300 ms). */
+  loginQuietMs?: number;
+  /** Passed to the channel: how long a late answer of an abandoned command is dropped. */
+  lateAnswerWindowMs?: number;
+}
+
+/**
+ * The pool's driver for an AT link: open = channel + optional login + `ATE0` (echo off; an ERROR
+ * answer is tolerated because the channel drops echoes anyway); keep-alive = `AT`; a lease timeout
+ * abandons the running command so its late answer is dropped; close = dispose.
+ */
+export function createAtDriver(options: AtDriverOptions): SessionDriver<AtChannel> {
+  validateCredentials(options);
+  return {
+    async open(link: ByteLink, signal: AbortSignal): Promise<AtChannel> {
+      const channel = new AtChannel(link, { terminator: options.terminator, lateAnswerWindowMs: options.lateAnswerWindowMs });
+      try {
+        await login(channel, {
+          username: options.username,
+          password: options.password,
+          timeoutMs: options.loginTimeoutMs,
+          quietMs: options.loginQuietMs,
+          signal,
+        });
+        await echoOff(channel, options.commandTimeoutMs, signal);
+        return channel;
+      } catch (error) {
+        channel.dispose();
+        throw error;
+      }
+    },
+    async keepAlive(channel: AtChannel, signal: AbortSignal): Promise<void> {
+      await channel.execute(AtCommand.exec(''), { timeoutMs: options.commandTimeoutMs, signal });
+    },
+    onLeaseTimeout(channel: AtChannel): void {
+      channel.abandonPending();
+    },
+    async close(channel: AtChannel): Promise<void> {
+      channel.dispose();
+    },
+  };
+}
+
+async function echoOff(channel: AtChannel, timeoutMs: number, signal: AbortSignal): Promise<void> {
+  try {
+    await channel.execute(AtCommand.exec('E0'), { timeoutMs, signal });
+  } catch (error) {
+    if (isMeterError(error) && error.code === 'E_AT_ERROR') return;
+    throw error;
+  }
+}
+
+/** Fails at configuration time, without showing the password, when a credential could break the line. */
+function validateCredentials(options: AtDriverOptions): void {
+  if (options.username !== undefined) assertLineSafe(options.username, 'the login name');
+  if (options.password !== undefined) assertLineSafe(options.password, 'the password', false);
+  if (!(options.loginTimeoutMs > 0) || !(options.commandTimeoutMs > 0)) {
+    throw new MeterError('E_BAD_ARGUMENT', 'loginTimeoutMs and commandTimeoutMs must be positive numbers of milliseconds', {
+      details: { loginTimeoutMs: options.loginTimeoutMs, commandTimeoutMs: options.commandTimeoutMs },
+    });
+  }
+}
