@@ -14,8 +14,8 @@ export interface GatewayContext {
   readonly store: RecordStore;
   /** One read through the meter reader, retried `retries` times on failure; never rejects. */
   readMeter(request: AmsReadRequest, retries: number): Promise<AmsReadResult>;
-  /** Stores a record at the current simulated time and announces it ('record' event). */
-  storeRecord(fields: Omit<SimRecord, 'seq' | 'type' | 'time'>): SimRecord;
+  /** Stores a record (time: unix seconds, default now) and announces it ('record' event). */
+  storeRecord(fields: Omit<SimRecord, 'seq' | 'type' | 'time'> & { time?: number }): SimRecord;
   /** A real-time wait that stop() cancels. */
   sleep(ms: number): Promise<void>;
 }

@@ -50,17 +50,19 @@ export class AmsScheduler {
       const dueAt = entry.nextDue;
       entry.nextDue = nextBoundary(dueAt, entry.interval);
       if (moveClock) this.ctx.clock.setNow(dueAt);
-      await this.read(entry);
+      await this.read(entry, dueAt);
     }
   }
 
-  private async read(entry: AmsEntry): Promise<void> {
+  /** The record carries the due time: with a fast clock the real read may land a tick later. */
+  private async read(entry: AmsEntry, dueAt: number): Promise<void> {
     const index = this.ctx.ams.entries.indexOf(entry) + 1;
     const result = await this.ctx.readMeter(
       { port: entry.port, protocol: entry.protocol, address: entry.address, baudRate: this.ctx.ports.get(entry.port)?.active.BAUDRATE },
       this.ctx.ams.retry,
     );
     this.ctx.storeRecord({
+      time: Math.floor(dueAt / 1000),
       protocol: entry.protocol,
       index,
       errorCode: result.ok ? 0 : result.errorCode,

@@ -7,7 +7,7 @@ import { EventEmitter } from 'node:events';
 import { createServer, type Server, type Socket } from 'node:net';
 import { MeterError } from '../../errors';
 import type { AmsReadRequest, AmsReadResult, MeterReader } from '../meter-source';
-import { AmsTable, type AmsEntryView } from './ams-table';
+import { AMS_INTERVALS, AmsTable, type AmsEntryView } from './ams-table';
 import { SimClock } from './clock';
 import { SimConnection, type ConnectionHost } from './connection';
 import type { ConnectionState, GatewayContext } from './context';
@@ -115,6 +115,21 @@ export class SmartcomSimulator extends EventEmitter implements GatewayContext {
     return state && { configured: { ...state.configured }, saved: { ...state.saved }, active: { ...state.active } };
   }
 
+  /** Adds a meter to the AMS table (like DEV_ADD) without going through a connection. */
+  addMeter(entry: { port: number; protocol: string; address: string; interval: string }): void {
+    if (!AMS_INTERVALS.has(entry.interval)) {
+      throw new MeterError('E_BAD_ARGUMENT', `unknown AMS interval ${entry.interval}`, { hint: `Use one of ${[...AMS_INTERVALS.keys()].join(', ')}.` });
+    }
+    if (this.ams.isFull) throw new MeterError('E_BAD_ARGUMENT', `the AMS table is full (${this.ams.size} meters)`);
+    this.ams.add(entry, this.clock.now());
+  }
+
+  /** Switches AMS on or off (like "ENABLE"); switching on restarts every schedule from now. */
+  setAmsEnabled(enabled: boolean): void {
+    if (enabled && !this.ams.enabled) this.ams.rearm(this.clock.now());
+    this.ams.enabled = enabled;
+  }
+
   /** Moves simulated time forward; the scheduled reads due meanwhile run (in order) before it resolves. */
   async advanceClock(ms: number): Promise<void> {
     const target = this.clock.now() + ms;
@@ -166,8 +181,8 @@ export class SmartcomSimulator extends EventEmitter implements GatewayContext {
     return result;
   }
 
-  storeRecord(fields: Omit<SimRecord, 'seq' | 'type' | 'time'>): SimRecord {
-    const record = this.store.add({ time: this.clock.unixSeconds(), ...fields });
+  storeRecord(fields: Omit<SimRecord, 'seq' | 'type' | 'time'> & { time?: number }): SimRecord {
+    const record = this.store.add({ ...fields, time: fields.time ?? this.clock.unixSeconds() });
     this.emit('record', { ...record });
     return record;
   }
