@@ -1,0 +1,99 @@
+import type { DiagnosticSink } from './diagnostics';
+import type { DataSet, DataValue, LoadProfile, LoadProfileChannel } from './types';
+
+/*
+ * Load profiles (IEC 62056-21 R5 answers to `P.01(;)`, also P.02):
+ *
+ *   P.01(ZYYMMDDhhmm[ss])(status)(interval minutes)(n)(obis1)(unit1)...(obisN)(unitN)
+ *   (v1)...(vN)          one row per interval, as continuation lines of the header's data set
+ *
+ * Z is the season digit (0 normal/winter, 1 summer, 2 UTC). Row k (from 0) is stamped header time + k x interval.
+ * A header repeated mid-reply (status change, clock jump) re-bases the stamps: it yields a new LoadProfile.
+ * Event logs (P.98: an empty interval) are not profiles and are left as plain data sets.
+ */
+
+const MINUTE_MS = 60_000;
+
+function isProfileAddress(address: string): boolean {
+  const n = address.length;
+  if (n < 4) return false;
+  const tail = address.charCodeAt(n - 4) === 0x50 && address[n - 3] === '.' && isDigitAt(address, n - 2) && isDigitAt(address, n - 1);
+  return tail && (n === 4 || address[n - 5] === ':');
+}
+
+function isDigitAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code >= 0x30 && code <= 0x39;
+}
+
+function wholeNumber(value: DataValue): number | undefined {
+  return typeof value.value === 'number' && Number.isInteger(value.value) && value.value >= 0 ? value.value : undefined;
+}
+
+interface HeaderTime {
+  season: number;
+  epochMs: number;
+}
+
+/** `ZYYMMDDhhmmss` or `ZYYMMDDhhmm`, read as a naive (zone-less) time. */
+function parseHeaderTime(raw: string): HeaderTime | undefined {
+  if ((raw.length !== 13 && raw.length !== 11) || !/^\d+$/.test(raw)) return undefined;
+  const field = (at: number): number => Number(raw.slice(at, at + 2));
+  const [year, month, day, hour, minute] = [2000 + field(1), field(3), field(5), field(7), field(9)];
+  const second = raw.length === 13 ? field(11) : 0;
+  const epochMs = Date.UTC(year, month - 1, day, hour, minute, second);
+  const check = new Date(epochMs);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return undefined;
+  return { season: Number(raw[0]), epochMs };
+}
+
+function stamp(epochMs: number, season: number): string {
+  return new Date(epochMs).toISOString().slice(0, 19) + (season === 2 ? 'Z' : '');
+}
+
+function buildOne(set: DataSet, position: number, sink: DiagnosticSink): LoadProfile | undefined {
+  const values = set.values;
+  if (values.length < 4) return undefined;
+  const interval = wholeNumber(values[2]);
+  if (interval === undefined || interval === 0) return undefined; // P.98-style log or not a profile header
+  const channelCount = wholeNumber(values[3]);
+  const time = parseHeaderTime(values[0].raw);
+  if (channelCount === undefined || time === undefined || values.length < 4 + 2 * channelCount) {
+    sink.add('LOAD_PROFILE_HEADER', `${set.address} header is not (ZYYMMDDhhmmss)(status)(interval)(n)(obis)(unit)...; kept as a plain data set`, position);
+    return undefined;
+  }
+  const channels: LoadProfileChannel[] = [];
+  for (let c = 0; c < channelCount; c++) channels.push({ address: values[4 + 2 * c].raw, unit: values[5 + 2 * c].raw });
+  const rest = values.slice(4 + 2 * channelCount);
+  const rows: LoadProfile['rows'] = [];
+  const rowCount = channelCount === 0 ? 0 : Math.floor(rest.length / channelCount);
+  for (let r = 0; r < rowCount; r++) {
+    const rowValues = rest.slice(r * channelCount, (r + 1) * channelCount);
+    rows.push({ timestamp: stamp(time.epochMs + r * interval * MINUTE_MS, time.season), season: time.season, values: rowValues });
+  }
+  if (rest.length !== rowCount * channelCount) {
+    sink.add('LOAD_PROFILE_ROWS', `${set.address}: ${rest.length - rowCount * channelCount} value(s) left over after ${rowCount} complete row(s) of ${channelCount}`, position);
+  }
+  const profile: LoadProfile = {
+    address: set.address,
+    position,
+    season: time.season,
+    start: stamp(time.epochMs, time.season),
+    status: values[1].raw,
+    intervalMinutes: interval,
+    channels,
+    rows,
+  };
+  return profile;
+}
+
+/** Load profiles found among the data sets (positions: the address position of each set). */
+export function buildLoadProfiles(dataSets: readonly DataSet[], positions: readonly number[], sink: DiagnosticSink): LoadProfile[] {
+  const profiles: LoadProfile[] = [];
+  for (let i = 0; i < dataSets.length; i++) {
+    if (!isProfileAddress(dataSets[i].address)) continue;
+    const profile = buildOne(dataSets[i], positions[i], sink);
+    if (profile) profiles.push(profile);
+  }
+  return profiles;
+}

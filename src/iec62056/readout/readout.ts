@@ -1,0 +1,131 @@
+import { BccCheck, checkBcc } from '../bcc';
+import { EOT, ETX } from '../constants';
+import { crc16Arc } from './crc16';
+import { afterEndLine, blockResult, onlyWhitespace } from './data-block';
+import { scanDataSets } from './data-sets';
+import { DiagnosticSink } from './diagnostics';
+import { normalizeInput } from './input';
+import { Preamble, scanPreamble } from './preamble';
+import type { CrcCheck, ParseOptions, Readout } from './types';
+
+/*
+ * parseReadout: a whole capture -> identification, data sets, BCC/CRC verdicts and diagnostics.
+ * It never throws on malformed input and runs in time linear in the input: the preamble scan, the data
+ * grammar and the checksums each visit a byte a bounded number of times.
+ */
+
+const ETX_CHAR = String.fromCharCode(ETX);
+const EOT_CHAR = String.fromCharCode(EOT);
+
+function isHexDigit(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x46) || (code >= 0x61 && code <= 0x66);
+}
+
+/** First ETX or EOT at or after `from`, or -1. */
+function findBlockEnd(text: string, from: number): number {
+  const etx = text.indexOf(ETX_CHAR, from);
+  const eot = text.indexOf(EOT_CHAR, from);
+  if (etx < 0) return eot;
+  if (eot < 0) return etx;
+  return Math.min(etx, eot);
+}
+
+function checkFramedBcc(text: string, stx: number, end: number, sink: DiagnosticSink, options: ParseOptions): BccCheck {
+  const received = end + 1 < text.length ? text.charCodeAt(end + 1) : undefined;
+  const covered = Buffer.from(text.slice(stx + 1, end + 1), 'latin1');
+  const check = options.bccAlgorithms ? checkBcc(covered, received, options.bccAlgorithms) : checkBcc(covered, received);
+  if (!check.present) sink.add('MISSING_BCC', 'the data message ends without a BCC after ETX', end + 1);
+  else if (!check.valid) {
+    const hex = (value: number | undefined): string => `0x${(value ?? 0).toString(16).padStart(2, '0')}`;
+    sink.add('BCC_MISMATCH', `BCC ${hex(check.received)} does not match the data (XOR ${hex(check.expected)})`, end + 1);
+  }
+  return check;
+}
+
+function parseFramed(text: string, preamble: Preamble, sink: DiagnosticSink, options: ParseOptions): Readout {
+  const stx = preamble.dataStart;
+  const end = findBlockEnd(text, stx + 1);
+  const blockEnd = end < 0 ? text.length : end;
+  const scan = scanDataSets(text, stx + 1, blockEnd, sink);
+  const hasEndMarker = scan.endMarker >= 0;
+  if (hasEndMarker && !onlyWhitespace(text, afterEndLine(text, scan.endMarker, blockEnd), blockEnd)) {
+    sink.add('TRAILING_BYTES', 'bytes between the end marker `!` and ETX were ignored', scan.endMarker + 1);
+  }
+  let bcc: BccCheck;
+  if (end < 0) {
+    sink.add('MISSING_ETX', 'the data message ends without ETX (no BCC to check)', text.length);
+    bcc = { present: false, valid: false, algorithm: undefined };
+  } else {
+    if (text.charCodeAt(end) === EOT) {
+      sink.add('PARTIAL_BLOCK', 'partial block (EOT): only this block was parsed; join the blocks before parsing', end);
+    }
+    bcc = checkFramedBcc(text, stx, end, sink, options);
+    if (!onlyWhitespace(text, end + 2, text.length)) sink.add('TRAILING_BYTES', 'bytes after the BCC were ignored', end + 2);
+  }
+  const mode = preamble.identification !== undefined || hasEndMarker ? 'readout' : 'data-block';
+  if (mode === 'readout' && !hasEndMarker) sink.add('MISSING_END_MARKER', 'the data block has no end marker `!`', blockEnd);
+  return { ...blockResult(scan, sink, options), ...identificationOf(preamble), bcc, parityStripped: false, mode };
+}
+
+function checkDsmrCrc(text: string, identStart: number, bang: number, sink: DiagnosticSink): { crc?: CrcCheck; next: number } {
+  let k = bang + 1;
+  while (k < text.length && k - bang <= 4 && isHexDigit(text.charCodeAt(k))) k++;
+  if (k - bang - 1 !== 4 || identStart < 0) return { next: bang + 1 };
+  const received = text.slice(bang + 1, k);
+  const expected = crc16Arc(text, identStart, bang + 1);
+  const valid = parseInt(received, 16) === expected;
+  if (!valid) {
+    sink.add('CRC_MISMATCH', `CRC ${received} does not match the telegram (expected ${expected.toString(16).toUpperCase().padStart(4, '0')})`, bang + 1);
+  }
+  return { crc: { present: true, valid, received, expected }, next: k };
+}
+
+function parsePush(text: string, preamble: Preamble, sink: DiagnosticSink, options: ParseOptions): Readout {
+  const scan = scanDataSets(text, preamble.dataStart, text.length, sink);
+  const readout: Readout = { ...blockResult(scan, sink, options), ...identificationOf(preamble), parityStripped: false, mode: 'push' };
+  if (scan.endMarker < 0) {
+    sink.add('MISSING_END_MARKER', 'the push telegram has no end marker `!`', text.length);
+    return readout;
+  }
+  const { crc, next } = checkDsmrCrc(text, preamble.identStart, scan.endMarker, sink);
+  if (crc) readout.crc = crc;
+  const afterLine = afterEndLine(text, next - 1, text.length);
+  if (!onlyWhitespace(text, afterLine, text.length)) sink.add('TRAILING_BYTES', 'bytes after the end of the telegram were ignored', afterLine);
+  return readout;
+}
+
+function identificationOf(preamble: Preamble): Pick<Readout, 'identification'> {
+  return preamble.identification === undefined ? {} : { identification: preamble.identification };
+}
+
+/**
+ * Parses a meter's answer: an optional echo and noise, the identification line, then a data message
+ * (`STX ... ! CR LF ETX BCC`), a push telegram (`/id CR LF CR LF data ! [CRC] CR LF`), an R1/R5 answer
+ * (`STX data ETX BCC`) or a bare data block. Never throws: problems are listed in `diagnostics`.
+ */
+export function parseReadout(input: Buffer | Uint8Array | string, options: ParseOptions = {}): Readout {
+  const normalized = normalizeInput(input, options.stripParity ?? 'auto');
+  const text = normalized.text;
+  const sink = new DiagnosticSink(options.maxDiagnostics);
+  if (normalized.parityErrors > 0) {
+    sink.add('PARITY_ERROR', `${normalized.parityErrors} byte(s) with a parity error (7E1 read as 8N1)`, normalized.firstParityError);
+  }
+  // The preamble's findings only count when a message was found; a bare block is re-read from its start.
+  const preambleSink = new DiagnosticSink(options.maxDiagnostics);
+  const preamble = scanPreamble(text, preambleSink);
+  let readout: Readout;
+  if (preamble.kind === 'bare') {
+    const scan = scanDataSets(text, 0, text.length, sink);
+    readout = { ...blockResult(scan, sink, options), parityStripped: false, mode: scan.endMarker >= 0 ? 'readout' : 'data-block' };
+  } else {
+    sink.absorb(preambleSink);
+    if (preamble.kind === 'stx') readout = parseFramed(text, preamble, sink, options);
+    else if (preamble.kind === 'push') readout = parsePush(text, preamble, sink, options);
+    else {
+      sink.add('NO_DATA_MESSAGE', 'an identification but no data followed', text.length);
+      readout = { ...blockResult({ dataSets: [], endMarker: -1, positions: [] }, sink, options), ...identificationOf(preamble), parityStripped: false, mode: 'readout' };
+    }
+  }
+  readout.parityStripped = normalized.parityStripped;
+  return readout;
+}
