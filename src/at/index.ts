@@ -1,0 +1,15 @@
+/** The AT layer: safe command text, framing, the channel, the optional login and the pool driver. */
+export { DEFAULT_MAX_ARGUMENT_LENGTH, assertLineSafe, encodeArgument, encodeArguments } from './arguments';
+export type { AtArgument, EncodeOptions } from './arguments';
+export { AtCommand } from './command';
+export type { AtCommandKind } from './command';
+export { AtChannel } from './channel';
+export type { AtChannelOptions, AtResponse, AtTerminator, ExecuteOptions } from './channel';
+export { LineReader } from './line-reader';
+export { isFinalResult, parseFinalResult } from './result-codes';
+export type { AtErrorResult, FinalResult } from './result-codes';
+export { TelnetFilter } from './telnet';
+export { DEFAULT_LOGIN_QUIET_MS, login } from './login';
+export type { LoginOptions, LoginOutcome } from './login';
+export { createAtDriver } from './driver';
+export type { AtDriverOptions } from './driver';
