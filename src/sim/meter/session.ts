@@ -1,0 +1,362 @@
+import type { AckOptionSelectMessage } from '../../iec62056/ack-option';
+import { interpretBaudChar } from '../../iec62056/baud';
+import { Frame, FrameReader } from '../../iec62056/frame-reader';
+import { DataBlockMessage } from '../../iec62056/frames';
+import { IdentificationMessage } from '../../iec62056/identification';
+import { RequestMessage } from '../../iec62056/request';
+import { garbageBytes, MeterFaults, wakeUpNulsRequired } from './faults';
+import { describeBytes, MeterSimLog } from './log';
+import { Pacer } from './pacer';
+import type { MeterPort } from './port';
+import { MeterProfile, profileMode } from './profile';
+import { ProgrammingHandler, ProgrammingReply } from './programming';
+import { pushTelegram } from './push';
+
+/** What a session reads from its simulator at each step, so profile faults switched at run time apply at once. */
+export interface MeterSessionContext {
+  readonly profile: MeterProfile;
+  readonly faults: Readonly<MeterFaults>;
+  readonly log: MeterSimLog;
+  readonly registers: Map<string, string>;
+  readonly pacing: boolean;
+  readonly reactionTimeMs: number;
+  readonly inactivityTimeoutMs: number;
+}
+
+export type MeterSessionState = 'idle' | 'identifying' | 'awaiting-option' | 'transmitting' | 'programming' | 'silent' | 'pushing' | 'closed';
+
+const ACK_BYTE = Buffer.from([0x06]);
+const NAK_BYTE = Buffer.from([0x15]);
+const GARBAGE_BYTES = 24;
+
+/**
+ * One meter on one connection. Waits for `/?[address]!`, identifies itself at the initial speed, then follows its
+ * mode: A readout at once, B switch then readout, C/E wait for the option select (readout or programming mode).
+ * Mode D pushes telegrams on its own. Any step is abandoned when the session resets (timeout, break, new request):
+ * every async step holds the generation it started in and stops when that is no longer current.
+ */
+export class MeterSession {
+  state: MeterSessionState = 'idle';
+  baudRate: number;
+  readonly pacer: Pacer;
+  private reader: FrameReader;
+  private generation = 0;
+  private nulsSeen = 0;
+  private programming: ProgrammingHandler | undefined;
+  private inactivityTimer: NodeJS.Timeout | undefined;
+  private pushTimer: NodeJS.Timeout | undefined;
+  private readonly waits = new Set<{ timer: NodeJS.Timeout; resolve: (alive: boolean) => void }>();
+
+  constructor(
+    private readonly context: MeterSessionContext,
+    private readonly port: MeterPort,
+    readonly connection: number,
+  ) {
+    this.pacer = new Pacer((bytes) => this.writeToPort(bytes), { enabled: context.pacing });
+    this.baudRate = this.initialBaudRate;
+    this.reader = this.newReader();
+    port.on('data', this.onData);
+    port.on('close', this.onClose);
+    if (profileMode(context.profile) === 'D') this.startPushing();
+  }
+
+  private get profile(): MeterProfile {
+    return this.context.profile;
+  }
+
+  private get initialBaudRate(): number {
+    return this.profile.push?.baudRate ?? this.profile.initialBaudRate;
+  }
+
+  /** Stops everything (timers, pending bytes) and detaches from the port; the port itself is left to its owner. */
+  close(): void {
+    if (this.state === 'closed') return;
+    this.reset();
+    this.state = 'closed';
+    if (this.pushTimer) clearTimeout(this.pushTimer);
+    this.port.removeListener('data', this.onData);
+    this.port.removeListener('close', this.onClose);
+  }
+
+  private readonly onClose = (): void => this.close();
+
+  private readonly onData = (chunk: Buffer): void => {
+    if (this.state === 'closed') return;
+    // An optical head reflects the master's own light: the echo comes back at once, whatever the meter does.
+    if (this.context.faults.echo) this.writeToPort(chunk);
+    this.armInactivity();
+    this.reader.write(chunk);
+  };
+
+  private newReader(): FrameReader {
+    const reader = new FrameReader({ role: 'meter' });
+    reader.on('frame', (frame: Frame) => {
+      if (reader === this.reader) this.onFrame(frame);
+    });
+    return reader;
+  }
+
+  private onFrame(frame: Frame): void {
+    const bytes = 'bytes' in frame ? frame.bytes : frame.kind === 'ack' ? ACK_BYTE : NAK_BYTE;
+    this.log('frame', { kind: frame.kind, text: describeBytes(bytes) });
+    if (frame.kind === 'noise') this.nulsSeen += bytes.filter((byte) => byte === 0).length;
+    else if (frame.kind === 'line') this.onLine(bytes);
+    else if (frame.kind === 'option-select') this.onOptionSelect(frame.message);
+    else if (this.state === 'programming' && this.programming) {
+      if (frame.kind === 'command') this.programming.onCommand(bytes);
+      else if (frame.kind === 'ack') this.programming.onAck();
+      else if (frame.kind === 'nak') this.programming.onNak();
+    }
+  }
+
+  private onLine(bytes: Buffer): void {
+    let request: RequestMessage;
+    try {
+      request = RequestMessage.decode(bytes);
+    } catch {
+      return this.event('line-ignored', 'not a request message');
+    }
+    const refusal = this.refusalOf(request);
+    if (refusal) return this.event('request-ignored', refusal);
+    this.reset();
+    this.event('request-accepted', `address ${JSON.stringify(request.address)}`);
+    void this.answerRequest(this.generation);
+  }
+
+  /** Why this meter does not answer a request (undefined: it answers). */
+  private refusalOf(request: RequestMessage): string | undefined {
+    if (request.requestChar !== this.profile.requestChar) return `request character ${request.requestChar}`;
+    if (request.address !== '' && request.address !== this.profile.address) return `address ${request.address} is not ${this.profile.address || '(none)'}`;
+    if (profileMode(this.profile) === 'D') return 'mode D meters only push';
+    const needed = wakeUpNulsRequired(this.context.faults);
+    if (this.nulsSeen < needed) return `no wake-up: ${this.nulsSeen} NULs, ${needed} needed`;
+    if (this.context.faults.silence) return 'fault: silence';
+    return undefined;
+  }
+
+  private async answerRequest(generation: number): Promise<void> {
+    this.context.log.add({ type: 'session', connection: this.connection, mode: profileMode(this.profile) });
+    this.state = 'identifying';
+    if (!(await this.wait(this.context.reactionTimeMs, generation))) return;
+    const garbage = this.context.faults.garbage;
+    if (garbage) {
+      await this.transmit(garbageBytes(GARBAGE_BYTES, this.connection), 'garbage', generation);
+      if (garbage === 'instead') return this.goSilent('fault: garbage instead of the identification');
+    }
+    const identification = new IdentificationMessage(this.profile.identification);
+    if (!(await this.transmit(identification.encode(), 'identification', generation))) return;
+    const mode = identification.mode;
+    if (mode === 'A') return this.sendReadout(generation);
+    if (mode === 'B') {
+      this.setBaudRate(identification.baudRate);
+      if (await this.wait(this.context.reactionTimeMs, generation)) await this.sendReadout(generation);
+      return;
+    }
+    this.state = 'awaiting-option';
+    this.armInactivity();
+  }
+
+  private onOptionSelect(message: AckOptionSelectMessage): void {
+    if (this.state !== 'awaiting-option') return this.event('option-select-ignored', `in state ${this.state}`);
+    const offered = interpretBaudChar(this.profile.identification.baudChar).baudRate;
+    const selected = interpretBaudChar(message.baudChar).baudRate;
+    // The reference only documents masters choosing a LOWER speed; a meter cannot go above its offer. It stays
+    // quiet (still awaiting an option select), so a master that steps down on retry gets an answer.
+    if (selected > offered) return this.event('option-refused', `Z=${message.baudChar} (${selected} Bd) is above the offer of ${offered} Bd`);
+    if (message.modeControl === '0') return void this.startReadout(selected, this.generation);
+    if (message.modeControl === '1' && this.profile.programming) return void this.startProgramming(selected, this.generation);
+    this.event('mode-not-supported', `option select Y=${message.modeControl}${message.modeControl === '2' ? ' (HDLC is out of scope)' : ''}`);
+  }
+
+  private async startReadout(baudRate: number, generation: number): Promise<void> {
+    this.state = 'transmitting';
+    if (await this.switchSpeed(baudRate, generation)) await this.sendReadout(generation);
+  }
+
+  private async startProgramming(baudRate: number, generation: number): Promise<void> {
+    this.state = 'transmitting';
+    if (!(await this.switchSpeed(baudRate, generation)) || !this.profile.programming) return;
+    this.state = 'programming';
+    this.programming = new ProgrammingHandler(this.profile.programming, this.context.registers, {
+      reply: (reply) => void this.sendReply(reply, generation),
+      endSession: (reason) => void this.endAfterTransmission(reason, generation),
+      event: (name, detail) => this.event(name, detail),
+    });
+    this.programming.start();
+  }
+
+  /** Changes speed after an option select and waits the reaction time; false when the meter refuses or resets. */
+  private async switchSpeed(baudRate: number, generation: number): Promise<boolean> {
+    if (this.context.faults.refuseBaudSwitch && baudRate !== this.baudRate) {
+      this.event('baud-switch-refused', `stays at ${this.baudRate} Bd instead of ${baudRate} Bd`);
+      if (!(await this.wait(this.context.reactionTimeMs, generation))) return false;
+      await this.transmit(garbageBytes(GARBAGE_BYTES, this.connection + 7), 'garbage', generation);
+      this.goSilent('fault: refused the baud switch');
+      return false;
+    }
+    this.setBaudRate(baudRate);
+    return this.wait(this.context.reactionTimeMs, generation);
+  }
+
+  private async sendReadout(generation: number): Promise<void> {
+    this.state = 'transmitting';
+    const sent = await this.sendDataMessage(DataBlockMessage.readout(this.profile.dataBlock), 'readout', generation);
+    if (sent && generation === this.generation) this.endSession('readout complete');
+  }
+
+  /** A data message with the bad-BCC and cut-off faults applied; false when cut off or reset. */
+  private async sendDataMessage(message: DataBlockMessage, what: string, generation: number): Promise<boolean> {
+    const bytes = this.encodeData(message);
+    const cutOff = this.context.faults.cutOff;
+    if (cutOff !== undefined) {
+      await this.transmit(bytes.subarray(0, Math.max(1, Math.floor(bytes.length * cutOff))), `${what} (cut off)`, generation);
+      this.goSilent('fault: telegram cut off');
+      return false;
+    }
+    return this.transmit(bytes, what, generation);
+  }
+
+  private encodeData(message: DataBlockMessage): Buffer {
+    const bytes = message.encode(this.profile.bcc);
+    if (this.context.faults.badBcc) bytes[bytes.length - 1] ^= 0x01;
+    return bytes;
+  }
+
+  private async sendReply(reply: ProgrammingReply, generation: number): Promise<void> {
+    if (!(await this.wait(this.context.reactionTimeMs, generation))) return;
+    if (reply.kind === 'ack' || reply.kind === 'nak') await this.transmit(reply.kind === 'ack' ? ACK_BYTE : NAK_BYTE, reply.kind.toUpperCase(), generation);
+    else if (reply.kind === 'command') await this.transmit(reply.message.encode(this.profile.bcc), reply.what, generation);
+    else await this.transmit(this.encodeData(reply.message), reply.what, generation);
+  }
+
+  /** Ends the session once what is queued (e.g. the meter's own B0) has gone out. */
+  private async endAfterTransmission(reason: string, generation: number): Promise<void> {
+    this.state = 'transmitting';
+    this.programming = undefined;
+    if (await this.wait(this.context.reactionTimeMs + 1, generation)) {
+      while (this.pacer.busy && generation === this.generation) await this.wait(5, generation);
+      if (generation === this.generation) this.endSession(reason);
+    }
+  }
+
+  private startPushing(): void {
+    this.state = 'pushing';
+    const push = this.profile.push;
+    if (!push) return;
+    const first = performance.now();
+    let count = 0;
+    const next = (): void => {
+      count++;
+      this.pushOnce();
+      // Absolute schedule: the n-th telegram is due at first + n x interval, however late this timer fired.
+      this.pushTimer = setTimeout(next, Math.max(0, first + count * push.intervalMs - performance.now()));
+    };
+    next();
+  }
+
+  private pushOnce(): void {
+    const faults = this.context.faults;
+    if (faults.silence) return this.event('push-skipped', 'fault: silence');
+    if (this.pacer.busy) return this.event('push-skipped', 'previous telegram still on the line');
+    this.context.log.add({ type: 'session', connection: this.connection, mode: 'D' });
+    if (faults.garbage) {
+      void this.transmit(garbageBytes(GARBAGE_BYTES, this.connection), 'garbage', this.generation);
+      if (faults.garbage === 'instead') return;
+    }
+    const telegram = pushTelegram(this.profile, faults.badBcc === true);
+    const length = faults.cutOff === undefined ? telegram.length : Math.max(1, Math.floor(telegram.length * faults.cutOff));
+    void this.transmit(telegram.subarray(0, length), faults.cutOff === undefined ? 'push' : 'push (cut off)', this.generation);
+  }
+
+  /** Queues bytes at the current speed; true when they have gone out and the session is still the same one. */
+  private async transmit(bytes: Buffer, what: string, generation: number): Promise<boolean> {
+    if (generation !== this.generation) return false;
+    this.log('sent', { what, bytes: bytes.length, baudRate: this.baudRate });
+    await this.pacer.send(bytes, this.baudRate);
+    if (generation !== this.generation) return false;
+    this.armInactivity();
+    return true;
+  }
+
+  private writeToPort(bytes: Buffer): void {
+    try {
+      void Promise.resolve(this.port.write(bytes)).catch((error: Error) => this.event('write-failed', error.message));
+    } catch (error) {
+      this.event('write-failed', (error as Error).message);
+    }
+  }
+
+  private setBaudRate(baudRate: number): void {
+    if (baudRate === this.baudRate) return;
+    this.baudRate = baudRate;
+    this.log('baud', { baudRate });
+    this.port.setBaudRate?.(baudRate).catch((error: Error) => this.event('baud-change-failed', error.message));
+  }
+
+  /** Resolves true after ms, or false as soon as the session resets. */
+  private wait(ms: number, generation: number): Promise<boolean> {
+    if (generation !== this.generation) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const entry = {
+        timer: setTimeout(() => {
+          this.waits.delete(entry);
+          resolve(generation === this.generation);
+        }, ms),
+        resolve,
+      };
+      this.waits.add(entry);
+    });
+  }
+
+  private goSilent(reason: string): void {
+    this.state = 'silent';
+    this.event('silent', reason);
+    this.armInactivity();
+  }
+
+  /** Inactivity: a session that hears nothing for the timeout (and is not sending) goes back to waiting. */
+  private armInactivity(): void {
+    if (this.inactivityTimer) clearTimeout(this.inactivityTimer);
+    this.inactivityTimer = undefined;
+    if (this.state === 'idle' || this.state === 'closed' || this.state === 'pushing') return;
+    this.inactivityTimer = setTimeout(() => {
+      if (this.pacer.busy) return this.armInactivity();
+      this.endSession(`inactivity timeout (${this.context.inactivityTimeoutMs} ms)`);
+    }, this.context.inactivityTimeoutMs);
+  }
+
+  private endSession(reason: string): void {
+    this.event('session-ended', reason);
+    this.reset();
+    this.reader = this.newReader();
+  }
+
+  /** Abandons the current session: pending waits and bytes dropped, speed back to the initial one. */
+  private reset(): void {
+    this.generation++;
+    this.pacer.cancel();
+    for (const entry of this.waits) {
+      clearTimeout(entry.timer);
+      entry.resolve(false);
+    }
+    this.waits.clear();
+    if (this.inactivityTimer) clearTimeout(this.inactivityTimer);
+    this.inactivityTimer = undefined;
+    this.programming = undefined;
+    this.nulsSeen = 0;
+    if (this.state !== 'closed') this.state = profileMode(this.profile) === 'D' ? 'pushing' : 'idle';
+    this.setBaudRate(this.initialBaudRate);
+  }
+
+  private event(name: string, detail: string): void {
+    this.log('event', { name, detail });
+  }
+
+  private log(type: 'frame', fields: { kind: string; text: string }): void;
+  private log(type: 'sent', fields: { what: string; bytes: number; baudRate: number }): void;
+  private log(type: 'baud', fields: { baudRate: number }): void;
+  private log(type: 'event', fields: { name: string; detail: string }): void;
+  private log(type: string, fields: object): void {
+    this.context.log.add({ type, connection: this.connection, ...fields } as Parameters<MeterSimLog['add']>[0]);
+  }
+}
