@@ -4,7 +4,8 @@ import type { ByteLink } from '../transport/link';
 import { assertLineSafe } from './arguments';
 import type { AtCommand } from './command';
 import { LineReader } from './line-reader';
-import { FinalResult, parseFinalResult } from './result-codes';
+import { atErrorFor, timeoutError } from './channel-errors';
+import { parseFinalResult } from './result-codes';
 import { TelnetFilter } from './telnet';
 
 export type AtTerminator = '\r' | '\r\n';
@@ -199,7 +200,7 @@ export class AtChannel extends EventEmitter {
       return;
     }
     const result = parseFinalResult(trimmed);
-    if (result) pending.settle(errorFor(result, pending));
+    if (result) pending.settle(atErrorFor(result, pending.command, pending.lines));
     else if (isForeignUrc(trimmed, pending.command)) this.emit('urc', line);
     else pending.lines.push(line);
   }
@@ -235,25 +236,4 @@ function isForeignUrc(line: string, command: AtCommand): boolean {
   const match = URC_PREFIX.exec(line);
   if (!match) return false;
   return match[1].toUpperCase() !== command.responsePrefix;
-}
-
-function errorFor(result: FinalResult, pending: Pending): MeterError | undefined {
-  if (result.kind === 'ok') return undefined;
-  const command = pending.command.text;
-  const number = result.errorNumber === undefined ? '' : ` ${result.errorNumber}`;
-  const text = result.text === undefined ? '' : ` (${result.text})`;
-  const details: Record<string, unknown> = { command, result: result.result, lines: [...pending.lines] };
-  if (result.errorNumber !== undefined) details.errorNumber = result.errorNumber;
-  if (result.text !== undefined) details.text = result.text;
-  return new MeterError('E_AT_ERROR', `the gateway answered ${command} with ${result.result}${number}${text}`, {
-    details,
-    hint: 'Check the command and its arguments against the gateway firmware (AMS needs the special firmware).',
-  });
-}
-
-function timeoutError(command: AtCommand, timeoutMs: number, lines: string[]): MeterError {
-  return new MeterError('E_TIMEOUT', `no final result for ${command.text} within ${timeoutMs} ms`, {
-    details: { command: command.text, timeoutMs, lines: [...lines] },
-    hint: 'Check the connection to the gateway; long commands (DIRECT_READ) need a longer timeout.',
-  });
 }

@@ -139,7 +139,7 @@ describe('login', () => {
   }
 
   it('accepts a welcome text after the password when the gateway then accepts AT', async () => {
-    const outcome = start({ ...CREDENTIALS, quietMs: 500 });
+    const outcome = start({ ...CREDENTIALS, quietMs: 1_000 });
     await peer.send('Login: ');
     await peer.nextLine();
     await peer.send('Password: ');
@@ -151,7 +151,7 @@ describe('login', () => {
   });
 
   it('fails when the gateway answers AT with ERROR after the password', async () => {
-    const outcome = expectLoginFailure(start({ ...CREDENTIALS, quietMs: 500 }));
+    const outcome = expectLoginFailure(start({ ...CREDENTIALS, quietMs: 1_000 }));
     await peer.send('Login: ');
     await peer.nextLine();
     await peer.send('Password: ');
