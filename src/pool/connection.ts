@@ -198,7 +198,9 @@ export class Connection<S> extends EventEmitter {
     this.counters.disconnects++;
     this.lastError = reason;
     this.state = 'reconnecting';
-    if (this.head?.running) this.fail(this.head, reason);
+    const running = this.head?.running ? this.head : undefined;
+    if (running && !running.internal) this.counters.leaseFailures++;
+    if (running) this.fail(running, reason);
     this.scheduleReconnect();
   }
 

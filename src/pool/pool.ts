@@ -54,10 +54,10 @@ export class ConnectionPool {
   }
 
   /** Deregisters userId; when no user remains the connection is closed and forgotten. */
-  async release(connection: Connection<unknown>, userId: string): Promise<void> {
+  async release<S>(connection: Connection<S>, userId: string): Promise<void> {
     await connection.removeUser(userId);
     // A user may have acquired it again while it was closing: then it stays (and reopens).
-    if (connection.userCount === 0 && this.connections.get(connection.key) === connection) {
+    if (connection.userCount === 0 && this.connections.get(connection.key) === (connection as Connection<unknown>)) {
       this.connections.delete(connection.key);
     }
   }
