@@ -73,6 +73,15 @@ export class AmsTable {
   }
 }
 
+/** What is wrong with a table entry (DEV_ADD's rules), or undefined when it is fine. */
+export function checkMeterEntry(entry: { port: number; protocol: string; address: string; interval: string }): string | undefined {
+  if (!Number.isInteger(entry.port) || entry.port < 1 || entry.port > 1000) return 'port must be 1-1000';
+  if (!AMS_PROTOCOLS.includes(entry.protocol.toUpperCase())) return `protocol must be one of ${AMS_PROTOCOLS.join(', ')}`;
+  if (entry.address.length < 1 || entry.address.length > 32) return 'address must have 1-32 characters';
+  if (!AMS_INTERVALS.has(entry.interval.toUpperCase())) return `interval must be one of ${[...AMS_INTERVALS.keys()].join(', ')}`;
+  return undefined;
+}
+
 /**
  * Reads happen on interval boundaries of the clock (a "3M" meter at :00, :03, :06 ...), the
  * first one strictly after `now`; so any 9 simulated minutes contain exactly three "3M" reads.

@@ -7,7 +7,7 @@ import { EventEmitter } from 'node:events';
 import { createServer, type Server, type Socket } from 'node:net';
 import { MeterError } from '../../errors';
 import type { AmsReadRequest, AmsReadResult, MeterReader } from '../meter-source';
-import { AMS_INTERVALS, AmsTable, type AmsEntryView } from './ams-table';
+import { AmsTable, checkMeterEntry, type AmsEntryView } from './ams-table';
 import { SimClock } from './clock';
 import { SimConnection, type ConnectionHost } from './connection';
 import type { ConnectionState, GatewayContext } from './context';
@@ -115,13 +115,12 @@ export class SmartcomSimulator extends EventEmitter implements GatewayContext {
     return state && { configured: { ...state.configured }, saved: { ...state.saved }, active: { ...state.active } };
   }
 
-  /** Adds a meter to the AMS table (like DEV_ADD) without going through a connection. */
+  /** Adds a meter to the AMS table (like DEV_ADD, same checks) without going through a connection. */
   addMeter(entry: { port: number; protocol: string; address: string; interval: string }): void {
-    if (!AMS_INTERVALS.has(entry.interval)) {
-      throw new MeterError('E_BAD_ARGUMENT', `unknown AMS interval ${entry.interval}`, { hint: `Use one of ${[...AMS_INTERVALS.keys()].join(', ')}.` });
-    }
+    const problem = checkMeterEntry(entry);
+    if (problem) throw new MeterError('E_BAD_ARGUMENT', `cannot add meter ${entry.address}: ${problem}`, { details: { ...entry } });
     if (this.ams.isFull) throw new MeterError('E_BAD_ARGUMENT', `the AMS table is full (${this.ams.size} meters)`);
-    this.ams.add(entry, this.clock.now());
+    this.ams.add({ ...entry, protocol: entry.protocol.toUpperCase(), interval: entry.interval.toUpperCase() }, this.clock.now());
   }
 
   /** Switches AMS on or off (like "ENABLE"); switching on restarts every schedule from now. */
