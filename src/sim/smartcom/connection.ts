@@ -28,6 +28,14 @@ const MAX_LINE = 4096;
 
 type Phase = 'username' | 'password' | 'ready';
 
+/**
+ * A telnet client (PuTTY in telnet mode, `telnet`) sends option negotiation (IAC ...) and CR NUL;
+ * the simulator does not negotiate, it drops those bytes so typed commands still work.
+ */
+function stripTelnet(text: string): string {
+  return text.replace(/\xff[\xfb-\xfe][\s\S]|\xff[\xf0-\xfa]|\x00/g, '');
+}
+
 export class SimConnection {
   readonly state: ConnectionState;
   private buffer = '';
@@ -50,7 +58,7 @@ export class SimConnection {
   }
 
   private receive(chunk: Buffer): void {
-    this.buffer += chunk.toString('latin1');
+    this.buffer += stripTelnet(chunk.toString('latin1'));
     for (let end = this.buffer.search(/[\r\n]/); end >= 0; end = this.buffer.search(/[\r\n]/)) {
       const line = this.buffer.slice(0, end);
       this.buffer = this.buffer.slice(end + 1);

@@ -73,6 +73,12 @@ describe('SmartCOM simulator: basic AT commands and framing', () => {
     assert.deepEqual(sim.commandLog.map((entry) => entry.line), ['AT^SCAMS="ENABLE",1']);
   });
 
+  it('ignores telnet option negotiation and the NUL after CR that telnet clients send', async () => {
+    const { client } = await fixture.session();
+    client.socket.write(Buffer.from([0xff, 0xfd, 0x01, 0xff, 0xfb, 0x1f, 0x41, 0x54, 0x0d, 0x00]));
+    assert.equal(await client.nextResponse(), 'OK\r\n');
+  });
+
   it('ends lines with the configured line ending', async () => {
     for (const [lineEnding, expected] of [['\n', 'ATI3\nSCE\nOK\n'], ['\r', 'ATI3\rSCE\rOK\r']] as const) {
       const sim = await fixture.start({ lineEnding, firmware: 'SCE' });
