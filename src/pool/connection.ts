@@ -1,10 +1,11 @@
 import { EventEmitter } from 'node:events';
-import { MeterError, isMeterError } from '../errors';
+import { MeterError } from '../errors';
 import { createLink } from '../transport/create-link';
 import { endpointKey, type ByteLink, type Endpoint } from '../transport/link';
 import { backoffDelay } from './backoff';
 import { PendingLease, abortable, removeFromQueue, settleWithin, type LeaseOutcome } from './lease-queue';
 import { watchLink } from './link-watch';
+import { asMeterError, connectionLost, leaseAborted, leaseTimedOut, queueFull } from './pool-errors';
 import type { ConnectionCounters, ConnectionOptions, ConnectionState, ConnectionStats, LeaseFn, LeaseOptions } from './types';
 
 interface LiveLink<S> {
@@ -100,19 +101,16 @@ export class Connection<S> extends EventEmitter {
     if (this.users.size === 0) {
       return Promise.reject(new MeterError('E_CLOSED', `${label}: the connection ${this.key} is closed (no registered user)`));
     }
-    if (options.signal?.aborted) return Promise.reject(this.abortedError(label));
+    if (options.signal?.aborted) return Promise.reject(leaseAborted(label));
     const mustWait = this.head !== undefined || this.waiting.length > 0 || this.state !== 'connected';
     if (mustWait && this.waitingCount() >= this.options.queueLimit) {
       this.counters.queueOverflows++;
       this.notify();
-      return Promise.reject(new MeterError('E_QUEUE_FULL', `${label}: ${this.waitingCount()} requests already wait for ${this.key}`, {
-        details: { key: this.key, queueLimit: this.options.queueLimit, label },
-        hint: 'Send fewer requests at a time (e.g. a slower trigger) or raise the queue limit.',
-      }));
+      return Promise.reject(queueFull(this.key, label, this.waitingCount(), this.options.queueLimit));
     }
     return new Promise<T>((resolve, reject) => {
       const lease = new PendingLease<S>(fn as LeaseFn<S, unknown>, options, false, resolve as (value: unknown) => void, reject);
-      lease.watchCallerSignal(() => this.fail(lease, this.abortedError(label)));
+      lease.watchCallerSignal(() => this.fail(lease, leaseAborted(label)));
       this.waiting.push(lease);
       this.pump();
       this.notify();
@@ -142,8 +140,8 @@ export class Connection<S> extends EventEmitter {
         onBytesIn: (count) => this.onTraffic('bytesIn', count),
         onBytesOut: (count) => this.onTraffic('bytesOut', count),
         onClose: (error) => {
-          if (this.live?.link === opened) this.dropLink(this.lostError(error));
-          else attempt.abort(this.lostError(error));
+          if (this.live?.link === opened) this.dropLink(connectionLost(this.key, error));
+          else attempt.abort(connectionLost(this.key, error));
         },
       });
       await abortable(opened.open(), attempt.signal);
@@ -243,11 +241,8 @@ export class Connection<S> extends EventEmitter {
   }
 
   private onTimeout(lease: PendingLease<S>): void {
-    const ms = lease.options.timeoutMs;
-    const waitingFor = lease.running ? '' : ` waiting for ${this.key} (${this.state}${this.lastError ? `, last error: ${this.lastError.message}` : ''})`;
-    const error = new MeterError('E_TIMEOUT', `${lease.label} timed out after ${ms} ms${waitingFor}`, {
-      details: { key: this.key, label: lease.label, timeoutMs: ms, started: lease.running },
-    });
+    const waitingFor = `${this.state}${this.lastError ? `, last error: ${this.lastError.message}` : ''}`;
+    const error = leaseTimedOut(this.key, lease.label, lease.options.timeoutMs, lease.running, waitingFor);
     if (lease.internal) return this.keepAliveFailed(lease, error);
     this.counters.leaseTimeouts++;
     this.fail(lease, error);
@@ -371,19 +366,4 @@ export class Connection<S> extends EventEmitter {
   private notify(): void {
     this.emit('state', this.stats());
   }
-
-  private lostError(error: Error | undefined): MeterError {
-    if (isMeterError(error) && error.code === 'E_CONNECTION_LOST') return error;
-    return new MeterError('E_CONNECTION_LOST', `${this.key}: the link closed${error ? `: ${error.message}` : ''}`, { cause: error });
-  }
-
-  private abortedError(label: string): MeterError {
-    return new MeterError('E_ABORTED', `${label} was aborted by the caller`);
-  }
-}
-
-function asMeterError(error: unknown, code: 'E_CONNECT_FAILED' | 'E_PROTOCOL' | 'E_TIMEOUT', context: string): MeterError {
-  if (isMeterError(error)) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new MeterError(code, `${context}: ${message}`, { cause: error });
 }

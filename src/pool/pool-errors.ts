@@ -1,0 +1,32 @@
+import { MeterError, isMeterError } from '../errors';
+
+/** The errors a Connection reports, worded in one place. */
+
+export function connectionLost(key: string, error: Error | undefined): MeterError {
+  if (isMeterError(error) && error.code === 'E_CONNECTION_LOST') return error;
+  return new MeterError('E_CONNECTION_LOST', `${key}: the link closed${error ? `: ${error.message}` : ''}`, { cause: error });
+}
+
+export function leaseAborted(label: string): MeterError {
+  return new MeterError('E_ABORTED', `${label} was aborted by the caller`);
+}
+
+export function leaseTimedOut(key: string, label: string, timeoutMs: number, started: boolean, waitingFor: string): MeterError {
+  return new MeterError('E_TIMEOUT', `${label} timed out after ${timeoutMs} ms${started ? '' : ` waiting for ${key} (${waitingFor})`}`, {
+    details: { key, label, timeoutMs, started },
+  });
+}
+
+export function queueFull(key: string, label: string, waiting: number, queueLimit: number): MeterError {
+  return new MeterError('E_QUEUE_FULL', `${label}: ${waiting} requests already wait for ${key}`, {
+    details: { key, queueLimit, label },
+    hint: 'Send fewer requests at a time (e.g. a slower trigger) or raise the queue limit.',
+  });
+}
+
+/** Wraps a foreign error; a MeterError passes unchanged. */
+export function asMeterError(error: unknown, code: 'E_CONNECT_FAILED' | 'E_PROTOCOL' | 'E_TIMEOUT', context: string): MeterError {
+  if (isMeterError(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new MeterError(code, `${context}: ${message}`, { cause: error });
+}
