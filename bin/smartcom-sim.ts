@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { MeterError } from '../src/errors';
 import {
-  createFixedMeterReader, type LineEnding, type ResponseLogEntry, SmartcomSimulator, type SimRecord,
+  createFixedMeterReader, type SimLineEnding, type ResponseLogEntry, SmartcomSimulator, type SimRecord,
 } from '../src/sim/smartcom';
 
 const HELP = `Usage: smartcom-sim [options]
@@ -28,7 +28,7 @@ Options:
   -h, --help             show this text
 `;
 
-const LINE_ENDINGS: Readonly<Record<string, LineEnding>> = { crlf: '\r\n', lf: '\n', cr: '\r' };
+const LINE_ENDINGS: Readonly<Record<string, SimLineEnding>> = { crlf: '\r\n', lf: '\n', cr: '\r' };
 
 function parseCommandLine() {
   return parseArgs({

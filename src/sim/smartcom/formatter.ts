@@ -1,5 +1,5 @@
 /** Text the simulator writes: info lines, records, final result codes. */
-import type { ErrorStyle } from './options';
+import type { SimErrorStyle } from './options';
 import type { SimRecord } from './record-store';
 
 /**
@@ -46,7 +46,7 @@ export function formatRecord(record: SimRecord): string {
   return `^SCDATA: ${fields.join(',')}`;
 }
 
-export function finalResultCode(result: CommandResult, style: ErrorStyle): string {
+export function finalResultCode(result: CommandResult, style: SimErrorStyle): string {
   if (result.error === undefined) return 'OK';
   if (style === 'numbered') return `ERROR ${result.error}`;
   if (style === 'cme') return `+CME ERROR: ${result.error}`;
@@ -54,6 +54,6 @@ export function finalResultCode(result: CommandResult, style: ErrorStyle): strin
 }
 
 /** Every info line and the final code, each followed by the configured line ending. */
-export function renderResult(result: CommandResult, style: ErrorStyle, lineEnding: string): string {
+export function renderResult(result: CommandResult, style: SimErrorStyle, lineEnding: string): string {
   return [...result.lines, finalResultCode(result, style)].map((line) => line + lineEnding).join('');
 }

@@ -1,6 +1,6 @@
 /** The SmartCOM PRO gateway simulator (AT interface over TCP). */
 export { SmartcomSimulator, type CommandLogEntry, type ResponseLogEntry } from './simulator';
-export type { SimulatorOptions, SimulatorVariants, ClockOptions, ErrorStyle, LineEnding } from './options';
+export type { SmartcomSimulatorOptions, SmartcomSimulatorVariants, SimClockOptions, SimErrorStyle, SimLineEnding } from './options';
 export type { SimRecord, DeletedRecord, DeleteReason } from './record-store';
 export type { AmsEntryView } from './ams-table';
 export { AMS_INTERVALS, AMS_PROTOCOLS } from './ams-table';

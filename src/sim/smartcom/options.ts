@@ -2,7 +2,7 @@ import { MeterError } from '../../errors';
 import type { MeterReader } from '../meter-source';
 
 /** How the simulator answers where the vendor documentation shows no sample (reference section 6). */
-export interface SimulatorVariants {
+export interface SmartcomSimulatorVariants {
   /** `^SCDATA: 5` ('bare') or `^SCDATA: "MESS_CNT",5` ('keyword'). */
   messCount: 'bare' | 'keyword';
   /** `^SCDATA: 1024` ('bare') or `^SCDATA: "GET_SPACE",1024` ('keyword'). */
@@ -18,18 +18,18 @@ export interface SimulatorVariants {
 }
 
 /** `ERROR`, `ERROR <n>` or `+CME ERROR: <n>`. */
-export type ErrorStyle = 'plain' | 'numbered' | 'cme';
+export type SimErrorStyle = 'plain' | 'numbered' | 'cme';
 
-export type LineEnding = '\r\n' | '\n' | '\r';
+export type SimLineEnding = '\r\n' | '\n' | '\r';
 
-export interface ClockOptions {
+export interface SimClockOptions {
   /** Simulated milliseconds per real millisecond; 0 = time moves only through advanceClock(). Default 1. */
   speed?: number;
   /** Simulated start time in ms since the epoch. Default: the real time at construction. */
   start?: number;
 }
 
-export interface SimulatorOptions {
+export interface SmartcomSimulatorOptions {
   host?: string;
   /** 0 (default) = an ephemeral port. */
   port?: number;
@@ -38,8 +38,8 @@ export interface SimulatorOptions {
   banner?: string;
   /** Default echo of new connections (ATE1 like the real unit). Default true. */
   echo?: boolean;
-  lineEnding?: LineEnding;
-  errorStyle?: ErrorStyle;
+  lineEnding?: SimLineEnding;
+  errorStyle?: SimErrorStyle;
   /** Records held by the ring buffer; when full the oldest is overwritten. Default 1000. */
   capacity?: number;
   /** Nominal bytes per record, for GET_SPACE (free slots x this). Default 512. */
@@ -48,12 +48,12 @@ export interface SimulatorOptions {
   tableSize?: number;
   /** Sequence number of the first stored record. Default 1. */
   firstSeq?: number;
-  variants?: Partial<SimulatorVariants>;
+  variants?: Partial<SmartcomSimulatorVariants>;
   /** Supplies readings; default: createFixedMeterReader() (ZPA-style data for any address). */
   meterReader?: MeterReader;
   /** Real milliseconds a DIRECT_READ takes before it answers (a long command). Default 1500. */
   directReadMs?: number;
-  clock?: ClockOptions;
+  clock?: SimClockOptions;
   /** Real milliseconds between scheduler checks when the clock runs by itself. Default 200. */
   tickMs?: number;
   /** ATI / ATI3 / ATI4 answers. */
@@ -68,13 +68,13 @@ export interface ResolvedOptions {
   login: { username: string; password: string } | undefined;
   banner: string | undefined;
   echo: boolean;
-  lineEnding: LineEnding;
-  errorStyle: ErrorStyle;
+  lineEnding: SimLineEnding;
+  errorStyle: SimErrorStyle;
   capacity: number;
   recordBytes: number;
   tableSize: number;
   firstSeq: number;
-  variants: SimulatorVariants;
+  variants: SmartcomSimulatorVariants;
   directReadMs: number;
   tickMs: number;
   model: string;
@@ -82,14 +82,14 @@ export interface ResolvedOptions {
   serialNumber: string;
 }
 
-export const DEFAULT_VARIANTS: SimulatorVariants = {
+export const DEFAULT_VARIANTS: SmartcomSimulatorVariants = {
   messCount: 'keyword',
   getSpace: 'keyword',
   directRead: 'scams-lines',
   directReadBaudArgument: 'optional',
 };
 
-export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
+export function resolveOptions(options: SmartcomSimulatorOptions): ResolvedOptions {
   return {
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 0,

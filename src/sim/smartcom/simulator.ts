@@ -13,7 +13,7 @@ import { SimConnection, type ConnectionHost } from './connection';
 import type { ConnectionState, GatewayContext } from './context';
 import { dispatch, type DispatchResult } from './dispatcher';
 import { createFixedMeterReader } from './fixed-meter';
-import { resolveOptions, type ResolvedOptions, type SimulatorOptions } from './options';
+import { resolveOptions, type ResolvedOptions, type SmartcomSimulatorOptions } from './options';
 import { DEFAULT_PORTS, SerialPortState, type PortValues } from './port-settings';
 import { RecordStore, type DeletedRecord, type SimRecord } from './record-store';
 import { AmsScheduler } from './scheduler';
@@ -58,7 +58,7 @@ export class SmartcomSimulator extends EventEmitter implements GatewayContext {
   private running = false;
   private responseDelayMs = 0;
 
-  constructor(options: SimulatorOptions = {}) {
+  constructor(options: SmartcomSimulatorOptions = {}) {
     super();
     this.options = resolveOptions(options);
     this.clock = new SimClock(options.clock);

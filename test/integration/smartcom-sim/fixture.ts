@@ -1,5 +1,5 @@
 /** Starts simulators and raw clients for one describe block and closes them all after each test. */
-import { SmartcomSimulator, type SimulatorOptions } from '../../../src/sim/smartcom';
+import { SmartcomSimulator, type SmartcomSimulatorOptions } from '../../../src/sim/smartcom';
 import { RawClient } from './raw-client';
 
 /** 2016-05-14 17:28:00 UTC, around the vendor's IEC capture. */
@@ -8,10 +8,10 @@ export const MINUTE = 60_000;
 
 export interface SimulatorFixture {
   /** A simulator on an ephemeral port with a frozen clock (speed 0) and instant DIRECT_READ. */
-  start(options?: SimulatorOptions): Promise<SmartcomSimulator>;
+  start(options?: SmartcomSimulatorOptions): Promise<SmartcomSimulator>;
   connect(sim: SmartcomSimulator): Promise<RawClient>;
   /** start() + connect(), echo off unless the options say otherwise. */
-  session(options?: SimulatorOptions): Promise<{ sim: SmartcomSimulator; client: RawClient }>;
+  session(options?: SmartcomSimulatorOptions): Promise<{ sim: SmartcomSimulator; client: RawClient }>;
 }
 
 export function simulatorFixture(): SimulatorFixture {
