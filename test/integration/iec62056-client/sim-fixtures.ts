@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { MeterError } from '../../../src/errors';
 import type { ProgramResult, ReadoutResult } from '../../../src/iec62056/client';
 import { Iec62056Client } from '../../../src/iec62056/client';
@@ -56,3 +57,11 @@ export function clientFor(rig: MeterRig): Iec62056Client {
 
 /** Fast but realistic: bytes are not paced (tests assert behaviour, not time) and the meter reacts in 50 ms. */
 export const SIM_OPTIONS: MeterSimulatorOptions = { pacing: false, reactionTimeMs: 50 };
+
+/** Polls a condition (the simulator logs asynchronously); fails after a generous bound. */
+export async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  for (let waited = 0; !condition(); waited += 10) {
+    if (waited > timeoutMs) assert.fail('condition not reached');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { meterProfile, meterProfileNames, profileMode } from '../../../src/sim/meter';
-import { baudChanges, clientFor, framesHeard, SIM_OPTIONS, startRig, type Transport } from './sim-fixtures';
+import { baudChanges, clientFor, framesHeard, SIM_OPTIONS, startRig, type Transport, waitFor } from './sim-fixtures';
 
 const BREAK = '<SOH>B0<ETX>q';
 
@@ -55,12 +55,4 @@ for (const transport of ['tcp', 'pty'] as Transport[]) {
       }
     });
   });
-}
-
-/** Polls a condition (the simulator logs asynchronously); fails after a generous bound. */
-export async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  for (let waited = 0; !condition(); waited += 10) {
-    if (waited > timeoutMs) assert.fail('condition not reached');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
