@@ -86,7 +86,18 @@ export class MeterSession {
     if (this.context.faults.echo) this.writeToPort(chunk);
     this.armInactivity();
     this.reader.write(chunk);
+    this.takeLoneAck(chunk);
   };
+
+  /**
+   * On the meter side the FrameReader holds a lone ACK back, waiting to see whether an option select follows. In
+   * programming mode no option select can come, so a held ACK is the master's ACK (next partial block).
+   */
+  private takeLoneAck(chunk: Buffer): void {
+    if (this.state !== 'programming' || this.reader.pending !== 1 || (chunk[chunk.length - 1] & 0x7f) !== 0x06) return;
+    this.reader.reset();
+    this.onFrame({ kind: 'ack' });
+  }
 
   private newReader(): FrameReader {
     const reader = new FrameReader({ role: 'meter' });
