@@ -89,4 +89,16 @@ describe('smartcom-config: one shared connection', function () {
     assert.equal(defaultPool.size, 0);
     // afterEach unloads again: harmless.
   });
+
+  it('shows a red status and fails commands with E_BAD_ARGUMENT when the configuration is invalid', async function () {
+    const flow = sharedFlow({ port }, 1).map((n) => (n.id === 'cfg' ? { ...n, host: '' } : n));
+    await helper.load(NODE_MODULES, flow);
+    assert.equal(lastStatus(node('u1')), STATUS.error);
+    await assert.rejects(ask(node('u1'), node('h1')), (error: Error & { code?: unknown }) => {
+      assert.equal(error.code, 'E_BAD_ARGUMENT');
+      assert.match(error.message, /host/);
+      return true;
+    });
+    assert.equal(sim.acceptedConnections, 0);
+  });
 });
