@@ -1,6 +1,6 @@
 import type { DiagnosticSink } from './diagnostics';
 import type { DataSet, DataValue } from './types';
-import { readValue } from './value';
+import { parseDecimal, readValue } from './value';
 
 /*
  * The data-set grammar, one pass over a latin1 string (one char per byte, so indexes are byte positions):
@@ -35,24 +35,72 @@ function isAddressChar(code: number): boolean {
   return code > SPACE - 1 && code !== OPEN && code !== CLOSE && code !== BANG && code !== 0x7f;
 }
 
-interface Group {
-  value: DataValue;
-  next: number;
+/** Position after the group readGroup just read (a module variable: no result object per group). */
+let groupEnd = 0;
+
+const STAR = 0x2a;
+const DOT = 0x2e;
+const COMMA = 0x2c;
+const PLUS = 0x2b;
+const MINUS = 0x2d;
+
+function isNumberChar(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || code === DOT || code === COMMA || code === PLUS || code === MINUS;
 }
 
-/** Reads the group opening at text[open] === '('. */
-function readGroup(text: string, open: number, end: number, sink: DiagnosticSink): Group {
+/** Same set as value.ts isUnit: printable, none of `* & # ( )`. */
+function isUnitChar(code: number): boolean {
+  return code >= 0x20 && code !== 0x7f && code !== STAR && code !== 0x26 && code !== 0x23 && code !== OPEN && code !== CLOSE;
+}
+
+/** The common shapes `(digits)` and `(digits*unit)`, read in one pass; the rules are value.ts's. */
+function simpleValue(text: string, start: number, valueEnd: number, unitStart: number, end: number): DataValue {
+  const raw = text.slice(start, end);
+  const number = valueEnd > start ? parseDecimal(text, start, valueEnd) : undefined;
+  if (unitStart < 0) return { raw, value: number ?? raw, unit: null };
+  return { raw, value: number ?? text.slice(start, valueEnd), unit: text.slice(unitStart, end) };
+}
+
+/** Reads the group opening at text[open] === '(' and sets groupEnd. */
+function readGroup(text: string, open: number, end: number, sink: DiagnosticSink): DataValue {
+  const start = open + 1;
+  let i = start;
+  while (i < end && isNumberChar(text.charCodeAt(i))) i++;
+  if (i < end) {
+    const stop = text.charCodeAt(i);
+    if (stop === CLOSE) {
+      groupEnd = i + 1;
+      return simpleValue(text, start, i, -1, i);
+    }
+    if (stop === STAR) {
+      let j = i + 1;
+      while (j < end && isUnitChar(text.charCodeAt(j))) j++;
+      if (j > i + 1 && j < end && text.charCodeAt(j) === CLOSE) {
+        groupEnd = j + 1;
+        return simpleValue(text, start, i, i + 1, j);
+      }
+    }
+  }
+  return readGeneralGroup(text, open, end, sink);
+}
+
+/** Any group: nested brackets, `#`, `&`, text values; a missing ')' ends the group at the line break. */
+function readGeneralGroup(text: string, open: number, end: number, sink: DiagnosticSink): DataValue {
   let depth = 1;
   let i = open + 1;
   for (; i < end; i++) {
     const code = text.charCodeAt(i);
     if (code === CLOSE) {
-      if (--depth === 0) return { value: readValue(text, open + 1, i), next: i + 1 };
+      if (--depth === 0) {
+        groupEnd = i + 1;
+        return readValue(text, open + 1, i);
+      }
     } else if (code === OPEN) depth++;
     else if (code === CR || code === LF) break;
   }
   sink.add('UNTERMINATED_VALUE', 'value group without its closing bracket; ended at the line break', open);
-  return { value: readValue(text, open + 1, i), next: i };
+  groupEnd = i;
+  return readValue(text, open + 1, i);
 }
 
 /** Parses data sets in text[start, end) up to the end marker `!`. */
@@ -72,12 +120,12 @@ export function scanDataSets(text: string, start: number, end: number, sink: Dia
         dataSets.push(current);
         positions.push(i);
       }
-      const group = readGroup(text, i, end, sink);
-      current.values.push(group.value);
-      if (group.value.error !== undefined) {
-        sink.add('METER_ERROR_VALUE', `the meter reports ${group.value.error} for ${JSON.stringify(current.address)}`, i);
+      const value = readGroup(text, i, end, sink);
+      current.values.push(value);
+      if (value.error !== undefined) {
+        sink.add('METER_ERROR_VALUE', `the meter reports ${value.error} for ${JSON.stringify(current.address)}`, i);
       }
-      i = group.next;
+      i = groupEnd;
       continue;
     }
     if (code === BANG) return { dataSets, endMarker: i, positions };
@@ -111,6 +159,6 @@ export function scanDataSets(text: string, start: number, end: number, sink: Dia
 /** Each address mapped to its first data set; prototype-less so `__proto__` or `constructor` are plain keys. */
 export function firstByAddress(dataSets: readonly DataSet[]): Record<string, DataSet> {
   const map: Record<string, DataSet> = Object.create(null) as Record<string, DataSet>;
-  for (const set of dataSets) if (!(set.address in map)) map[set.address] = set;
+  for (const set of dataSets) if (map[set.address] === undefined) map[set.address] = set;
   return map;
 }

@@ -1,3 +1,5 @@
+import { isAscii } from 'node:buffer';
+
 /*
  * Input normalisation: Buffer or string -> one latin1 string (one char per byte, so every index is a byte
  * position), with bit 7 stripped when the bytes carry parity (a 7E1 line read as 8N1, see reference 3.4).
@@ -5,6 +7,8 @@
 
 export interface NormalizedInput {
   text: string;
+  /** The same bytes as `text` when they exist already (a Buffer input or the stripped copy), for the BCC. */
+  bytes: Uint8Array | undefined;
   parityStripped: boolean;
   /** Bytes whose 8 bits have odd parity after a strip (transmission errors), and the first one's position. */
   parityErrors: number;
@@ -21,15 +25,7 @@ const EVEN_PARITY: Uint8Array = (() => {
   return table;
 })();
 
-function hasHighBit(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] > 0x7f) return true;
-  return false;
-}
-
-function hasHighChar(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return true;
-  return false;
-}
+const NON_ASCII = /[^\x00-\x7f]/;
 
 function strip(bytes: Uint8Array, checkParity: boolean): NormalizedInput {
   const copy = Buffer.allocUnsafe(bytes.length);
@@ -42,19 +38,19 @@ function strip(bytes: Uint8Array, checkParity: boolean): NormalizedInput {
     }
     copy[i] = byte & 0x7f;
   }
-  return { text: copy.toString('latin1'), parityStripped: true, parityErrors, firstParityError };
+  return { text: copy.toString('latin1'), bytes: copy, parityStripped: true, parityErrors, firstParityError };
 }
 
 export function normalizeInput(input: Buffer | Uint8Array | string, stripParity: 'auto' | boolean = 'auto'): NormalizedInput {
   if (typeof input === 'string') {
-    const high = stripParity !== false && hasHighChar(input);
-    if (!high && stripParity !== true) return { text: input, parityStripped: false, parityErrors: 0, firstParityError: -1 };
+    const high = stripParity !== false && NON_ASCII.test(input);
+    if (!high && stripParity !== true) return { text: input, bytes: undefined, parityStripped: false, parityErrors: 0, firstParityError: -1 };
     return strip(Buffer.from(input, 'latin1'), high);
   }
-  const high = stripParity !== false && hasHighBit(input);
+  const high = stripParity !== false && !isAscii(input);
   if (!high && stripParity !== true) {
     const buffer = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-    return { text: buffer.toString('latin1'), parityStripped: false, parityErrors: 0, firstParityError: -1 };
+    return { text: buffer.toString('latin1'), bytes: buffer, parityStripped: false, parityErrors: 0, firstParityError: -1 };
   }
   return strip(input, high);
 }

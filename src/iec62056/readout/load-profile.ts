@@ -47,8 +47,16 @@ function parseHeaderTime(raw: string): HeaderTime | undefined {
   return { season: Number(raw[0]), epochMs };
 }
 
+const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+
+/** `YYYY-MM-DDThh:mm:ss` (+ `Z` for season 2); built by hand, Date#toISOString was the parser's hottest call. */
 function stamp(epochMs: number, season: number): string {
-  return new Date(epochMs).toISOString().slice(0, 19) + (season === 2 ? 'Z' : '');
+  const date = new Date(epochMs);
+  const year = date.getUTCFullYear();
+  return (
+    `${year}-${TWO_DIGITS[date.getUTCMonth() + 1]}-${TWO_DIGITS[date.getUTCDate()]}` +
+    `T${TWO_DIGITS[date.getUTCHours()]}:${TWO_DIGITS[date.getUTCMinutes()]}:${TWO_DIGITS[date.getUTCSeconds()]}${season === 2 ? 'Z' : ''}`
+  );
 }
 
 function buildOne(set: DataSet, position: number, sink: DiagnosticSink): LoadProfile | undefined {
