@@ -16,7 +16,7 @@ export interface Preamble {
   identification?: IdentificationMessage;
   /** Position of the identification's `/` (the DSMR CRC starts there), or -1. */
   identStart: number;
-  /** Position of the STX ('stx') or of the first data byte ('push'). */
+  /** Position of the STX ('stx'), of the first data byte ('push'), or after the last leading echo ('bare'). */
   dataStart: number;
 }
 
@@ -66,6 +66,7 @@ export function scanPreamble(text: string, sink: DiagnosticSink): Preamble {
   let identStart = -1;
   let garbageStart = -1;
   let garbage = 0;
+  let afterEcho = 0;
   const flushGarbage = (): void => {
     if (garbage > 0) sink.add('GARBAGE_SKIPPED', `${garbage} unexpected byte(s) skipped before the message`, garbageStart);
     garbage = 0;
@@ -85,6 +86,7 @@ export function scanPreamble(text: string, sink: DiagnosticSink): Preamble {
       if (end >= 0 && isRequestEcho(line)) {
         sink.add('ECHO_SKIPPED', `echo of the request ${JSON.stringify(line)} skipped`, i);
         i = skipLineBreak(text, end);
+        if (garbage === 0 && identification === undefined) afterEcho = i;
         continue;
       }
       const candidate = end < 0 ? undefined : decodeIdentification(line);
@@ -103,6 +105,7 @@ export function scanPreamble(text: string, sink: DiagnosticSink): Preamble {
       const end = lineEnd(text, i, MAX_ACK_LINE);
       sink.add('ECHO_SKIPPED', 'echo of the acknowledgement / option select message skipped', i);
       i = end < 0 ? i + 1 : skipLineBreak(text, end);
+      if (garbage === 0 && identification === undefined) afterEcho = i;
       continue;
     }
     if (code === CR || code === LF || code === NUL) {
@@ -122,5 +125,5 @@ export function scanPreamble(text: string, sink: DiagnosticSink): Preamble {
     garbage++;
     i++;
   }
-  return identification === undefined ? result('bare', 0) : result('no-data', n);
+  return identification === undefined ? result('bare', afterEcho) : result('no-data', n);
 }

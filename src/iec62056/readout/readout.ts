@@ -124,7 +124,9 @@ export function parseReadout(input: Buffer | Uint8Array | string, options: Parse
   const preamble = scanPreamble(text, preambleSink);
   let readout: Readout;
   if (preamble.kind === 'bare') {
-    const scan = scanDataSets(text, 0, text.length, sink);
+    // Only echoes at the very start count (e.g. a capture that holds nothing but our own request).
+    for (const entry of preambleSink.list) if (entry.code === 'ECHO_SKIPPED' && entry.position < preamble.dataStart) sink.add(entry.code, entry.message, entry.position);
+    const scan = scanDataSets(text, preamble.dataStart, text.length, sink);
     readout = makeReadout(scan, sink, options, undefined, scan.endMarker >= 0 ? 'readout' : 'data-block');
   } else {
     sink.absorb(preambleSink);
