@@ -3,7 +3,7 @@
  * `P.01(ZYYMMDDhhmmss)(status)(interval)(n)(obis1)(unit1)...` followed by one `(v1)...(vn)` line per interval; the
  * header is repeated in the middle of the reply whenever the status changes (as EMH/Metcom meters do).
  */
-export interface LoadProfileChannel {
+export interface SimLoadProfileChannel {
   obis: string;
   unit: string;
   /** Value of the first row and increment per row (deterministic, so tests can predict rows). */
@@ -17,14 +17,14 @@ export interface LoadProfileSpec {
   start: string;
   intervalMinutes: number;
   rows: number;
-  channels: readonly LoadProfileChannel[];
+  channels: readonly SimLoadProfileChannel[];
   /** Status of the first row, 8 hex digits as EMH prints it. */
   status: string;
   /** Rows (0-based) at which the status changes, e.g. a power failure flag. */
   statusChanges: readonly { row: number; status: string }[];
 }
 
-export interface LoadProfileRow {
+export interface SimLoadProfileRow {
   /** UTC `YYMMDDhhmm` of the interval end. */
   time: string;
   status: string;
@@ -42,9 +42,9 @@ function formatStamp(date: Date): string {
   return `${pad(date.getUTCFullYear() % 100)}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}`;
 }
 
-export function loadProfileRows(spec: LoadProfileSpec): LoadProfileRow[] {
+export function loadProfileRows(spec: LoadProfileSpec): SimLoadProfileRow[] {
   const first = parseStamp(spec.start).getTime();
-  const rows: LoadProfileRow[] = [];
+  const rows: SimLoadProfileRow[] = [];
   let status = spec.status;
   for (let row = 0; row < spec.rows; row++) {
     status = spec.statusChanges.find((change) => change.row === row)?.status ?? status;
