@@ -97,7 +97,6 @@ describe('Iec62056Client against simulator faults (TCP)', function () {
       assert.equal(framesHeard(rig.simulator).at(-1), BREAK);
     }, 'programming'));
 
-  // Fails until the meter-side FrameReader completes a lone ACK: it waits for a following byte (see the report).
   it('reads a load profile sent in partial blocks (EOT, ACK for the next)', async () => {
     const profile = meterProfile('programming', { programming: { partialBlockBytes: 64 } });
     const rig = await startRig('tcp', profile, SIM_OPTIONS);
