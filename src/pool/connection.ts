@@ -62,7 +62,8 @@ export class Connection<S> extends EventEmitter {
       state: this.state,
       users: this.users.size,
       queueLength: this.waitingCount(),
-      leaseActive: this.head?.running ?? false,
+      // The internal keep-alive probe is not user work: it must not flip every status to "busy".
+      leaseActive: (this.head?.running && !this.head.internal) ?? false,
       lastError: this.lastError,
       reconnectInMs: this.reconnectAt === undefined ? undefined : Math.max(0, this.reconnectAt - Date.now()),
       counters: { ...this.counters },
