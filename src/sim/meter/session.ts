@@ -10,7 +10,7 @@ import { Pacer } from './pacer';
 import type { MeterPort } from './port';
 import { MeterProfile, profileMode } from './profile';
 import { ProgrammingHandler, ProgrammingReply } from './programming';
-import { pushTelegram } from './push';
+import { PushLoop } from './push';
 
 /** What a session reads from its simulator at each step, so profile faults switched at run time apply at once. */
 export interface MeterSessionContext {
@@ -44,7 +44,7 @@ export class MeterSession {
   private nulsSeen = 0;
   private programming: ProgrammingHandler | undefined;
   private inactivityTimer: NodeJS.Timeout | undefined;
-  private pushTimer: NodeJS.Timeout | undefined;
+  private pushLoop: PushLoop | undefined;
   private readonly waits = new Set<{ timer: NodeJS.Timeout; resolve: (alive: boolean) => void }>();
 
   constructor(
@@ -73,7 +73,7 @@ export class MeterSession {
     if (this.state === 'closed') return;
     this.reset();
     this.state = 'closed';
-    if (this.pushTimer) clearTimeout(this.pushTimer);
+    this.pushLoop?.stop();
     this.port.removeListener('data', this.onData);
     this.port.removeListener('close', this.onClose);
   }
@@ -252,31 +252,13 @@ export class MeterSession {
 
   private startPushing(): void {
     this.state = 'pushing';
-    const push = this.profile.push;
-    if (!push) return;
-    const first = performance.now();
-    let count = 0;
-    const next = (): void => {
-      count++;
-      this.pushOnce();
-      // Absolute schedule: the n-th telegram is due at first + n x interval, however late this timer fired.
-      this.pushTimer = setTimeout(next, Math.max(0, first + count * push.intervalMs - performance.now()));
-    };
-    next();
-  }
-
-  private pushOnce(): void {
-    const faults = this.context.faults;
-    if (faults.silence) return this.event('push-skipped', 'fault: silence');
-    if (this.pacer.busy) return this.event('push-skipped', 'previous telegram still on the line');
-    this.context.log.add({ type: 'session', connection: this.connection, mode: 'D' });
-    if (faults.garbage) {
-      void this.transmit(garbageBytes(GARBAGE_BYTES, this.connection), 'garbage', this.generation);
-      if (faults.garbage === 'instead') return;
-    }
-    const telegram = pushTelegram(this.profile, faults.badBcc === true);
-    const length = faults.cutOff === undefined ? telegram.length : Math.max(1, Math.floor(telegram.length * faults.cutOff));
-    void this.transmit(telegram.subarray(0, length), faults.cutOff === undefined ? 'push' : 'push (cut off)', this.generation);
+    this.pushLoop = new PushLoop(this.profile, () => this.context.faults, {
+      busy: () => this.pacer.busy,
+      session: () => this.context.log.add({ type: 'session', connection: this.connection, mode: 'D' }),
+      transmit: (bytes, what) => void this.transmit(bytes, what, this.generation),
+      event: (name, detail) => this.event(name, detail),
+      garbageSeed: this.connection,
+    });
   }
 
   /** Queues bytes at the current speed; true when they have gone out and the session is still the same one. */
