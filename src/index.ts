@@ -1,7 +1,32 @@
-// Public library API. Each module adds its exports here as it lands.
+/**
+ * The public library API: `require('@meterflow/node-red-smartcom')` gives everything below, so that a function
+ * node, a script or another program can use the protocols, the pool and the simulators without Node-RED.
+ */
 export * from './errors';
 export * from './error-codes';
+
+// Byte links and the connection pool.
 export * from './transport/link';
 export * from './transport/memory';
+export * from './transport/tcp-link';
+export * from './transport/serial-link';
+export * from './transport/serial-loader';
+export * from './transport/serial-ports';
+export * from './transport/create-link';
 export * from './pool/types';
+export * from './pool/backoff';
+export * from './pool/connection';
+export * from './pool/pool';
+
+// The SmartCOM AT interface and its response parsers.
+export * from './at';
+export * from './smartcom';
+
+// IEC 62056-21.
+export * from './iec62056';
+
+// Simulators.
 export * from './sim/meter-source';
+export * from './sim/smartcom';
+export * from './sim/meter';
+export * from './sim/ams-meter-reader';

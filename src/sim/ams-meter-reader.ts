@@ -23,27 +23,32 @@ const NO_ANSWER_MS = 200;
 
 export function createSimulatedMeterReader(meters: readonly SimulatedMeter[]): MeterReader {
   const profiles = meters.map((meter) => customizeProfile(meter.profile, { address: meter.address }));
-  return async (request: AmsReadRequest): Promise<AmsReadResult> => {
-    if (request.protocol.toUpperCase() !== 'IEC62056-21') return { ok: false, errorCode: PROTOCOL_NOT_USABLE };
-    const [clientEnd, busEnd] = createMemoryLinkPair(`ams-port-${request.port}`);
-    await clientEnd.open();
-    await busEnd.open();
-    // Every meter listens on the bus; only the addressed one answers.
-    const simulators = profiles.map((profile) => new MeterSimulator(profile, { pacing: false, reactionTimeMs: 0 }));
-    for (const simulator of simulators) simulator.attach(busEnd);
-    try {
-      const client = new Iec62056Client(clientEnd, { reactionTimeMs: 0, maxReactionTimeMs: NO_ANSWER_MS, charTimeoutMs: NO_ANSWER_MS, retries: 0 });
-      const result = await client.readout({ address: request.address });
-      const { message } = DataBlockMessage.decode(result.raw);
-      return { ok: true, identification: String(result.identification.identification), data: message.dataLines };
-    } catch (error) {
-      if (error instanceof MeterError && typeof error.code === 'number') return { ok: false, errorCode: error.code };
-      // A client-side failure (bad argument, aborted...) has no AMS number: the gateway's "internal error".
-      if (error instanceof MeterError) return { ok: false, errorCode: 65536 };
-      throw error;
-    } finally {
-      for (const simulator of simulators) simulator.stop();
-      await clientEnd.close();
-    }
-  };
+  return (request: AmsReadRequest) => readFromSimulatedBus(profiles, request);
+}
+
+/**
+ * One AMS read: the client's request goes out on a fresh in-memory bus where every given meter listens;
+ * only the addressed one answers (none: the read fails with the client's 65541, as on a real bus).
+ */
+export async function readFromSimulatedBus(profiles: readonly MeterProfile[], request: AmsReadRequest): Promise<AmsReadResult> {
+  if (request.protocol.toUpperCase() !== 'IEC62056-21') return { ok: false, errorCode: PROTOCOL_NOT_USABLE };
+  const [clientEnd, busEnd] = createMemoryLinkPair(`ams-port-${request.port}`);
+  await clientEnd.open();
+  await busEnd.open();
+  const simulators = profiles.map((profile) => new MeterSimulator(profile, { pacing: false, reactionTimeMs: 0 }));
+  for (const simulator of simulators) simulator.attach(busEnd);
+  try {
+    const client = new Iec62056Client(clientEnd, { reactionTimeMs: 0, maxReactionTimeMs: NO_ANSWER_MS, charTimeoutMs: NO_ANSWER_MS, retries: 0 });
+    const result = await client.readout({ address: request.address });
+    const { message } = DataBlockMessage.decode(result.raw);
+    return { ok: true, identification: String(result.identification.identification), data: message.dataLines };
+  } catch (error) {
+    if (error instanceof MeterError && typeof error.code === 'number') return { ok: false, errorCode: error.code };
+    // A client-side failure (bad argument, aborted...) has no AMS number: the gateway's "internal error".
+    if (error instanceof MeterError) return { ok: false, errorCode: 65536 };
+    throw error;
+  } finally {
+    for (const simulator of simulators) simulator.stop();
+    await clientEnd.close();
+  }
 }

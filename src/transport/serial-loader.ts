@@ -47,12 +47,13 @@ type ModuleLoader = (id: string) => unknown;
  * Requires `serialport` on first use; a missing or broken native module becomes E_SERIAL_UNAVAILABLE.
  * `requireModule` is injected by tests to simulate a missing package.
  */
-export function loadSerialPort(requireModule: ModuleLoader = require): SerialPortClass {
-  if (loaded) return loaded;
+export function loadSerialPort(requireModule?: ModuleLoader): SerialPortClass {
+  // The cache serves the real package only; an injected loader is always asked (tests run in one process).
+  if (loaded && requireModule === undefined) return loaded;
   let mod: { SerialPort?: SerialPortClass };
   try {
     // A lazy require on purpose: the native module is optional and must not load for TCP-only use.
-    mod = requireModule('serialport') as { SerialPort?: SerialPortClass };
+    mod = (requireModule ?? require)('serialport') as { SerialPort?: SerialPortClass };
   } catch (error) {
     throw new MeterError('E_SERIAL_UNAVAILABLE', `the serialport package cannot be loaded: ${(error as Error).message}`, {
       cause: error,
@@ -64,6 +65,6 @@ export function loadSerialPort(requireModule: ModuleLoader = require): SerialPor
       hint: 'Install serialport version 10 or later.',
     });
   }
-  loaded = mod.SerialPort;
-  return loaded;
+  if (requireModule === undefined) loaded = mod.SerialPort;
+  return mod.SerialPort;
 }

@@ -2,7 +2,11 @@
  * The simulator's default meter: answers every IEC 62056-21 address with a fixed ZPA ED 310-style
  * data block (after the vendor's capture), except addresses configured as absent, which time out
  * like a missing meter (65541). Other protocols answer 3 (protocol cannot be used on this port).
+ * Every read is a real IEC 62056-21 session between our client and a meter simulator on an in-memory bus,
+ * so what the AMS stores is what a meter with that data block would have sent.
  */
+import { readFromSimulatedBus } from '../ams-meter-reader';
+import { customizeProfile, meterProfile, type MeterProfile } from '../meter';
 import type { AmsReadRequest, AmsReadResult, MeterReader } from '../meter-source';
 
 export const FIXED_IDENTIFICATION = 'ZE310.iv30_012';
@@ -45,8 +49,17 @@ export function createFixedMeterReader(options: FixedMeterOptions = {}): FixedMe
   const data = options.data ?? ((address: string) => fixedDataLines(address).map((line) => `${line}\r\n`).join(''));
   const reader = async (request: AmsReadRequest): Promise<AmsReadResult> => {
     if (request.protocol.toUpperCase() !== 'IEC62056-21') return { ok: false, errorCode: PROTOCOL_NOT_USABLE_ERROR };
-    if (absent.has(request.address)) return { ok: false, errorCode: ABSENT_METER_ERROR };
-    return { ok: true, identification, data: data(request.address) };
+    // An absent meter is an empty bus: nobody answers the request, and the client reports 65541.
+    const bus = absent.has(request.address) ? [] : [fixedMeterProfile(request.address, identification, data(request.address))];
+    return readFromSimulatedBus(bus, request);
   };
   return Object.assign(reader, { absent });
+}
+
+function fixedMeterProfile(address: string, identification: string, dataBlock: string): MeterProfile {
+  return customizeProfile(meterProfile('modeC'), {
+    address,
+    identification: { manufacturer: 'ZPA', baudChar: '4', identification },
+    dataBlock,
+  });
 }

@@ -1,0 +1,57 @@
+/**
+ * `npm run bench`: runs every benchmark and writes bench/results.md with the figures, the command and the machine.
+ * Targets (from the issues): parser >= 50 MB/s and >= 10x smartmeter-obis; readout wall time <= 1.05x the protocol minimum.
+ */
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runParserBenchmark } from './parser-bench';
+import { runReadoutBenchmark } from './readout-bench';
+
+function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return `${os.cpus().length} x ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
+}
+
+function verdict(ok: boolean): string {
+  return ok ? 'meets target' : 'MISSES target';
+}
+
+async function main(): Promise<void> {
+  const parser = await runParserBenchmark();
+  const readout = await runReadoutBenchmark();
+  const parserOk = parser.oursMBps >= 50 && parser.ratio >= 10;
+  const readoutOk = readout.ratio <= 1.05;
+  const lines = [
+    '# Benchmark results',
+    '',
+    `Produced by \`npm run bench\` (which runs \`node dist/bench/run.js\`) on ${new Date().toISOString()}.`,
+    `Machine: ${machine()}.`,
+    '',
+    '## Parser throughput (`parseReadout` vs smartmeter-obis, same bytes, one run)',
+    '',
+    '| parser | MB/s |',
+    '|---|---|',
+    `| parseReadout (this package) | ${parser.oursMBps.toFixed(1)} |`,
+    `| smartmeter-obis | ${parser.obisMBps.toFixed(2)} |`,
+    '',
+    `Ratio: ${parser.ratio.toFixed(1)}x over ${parser.bytes} bytes of corpus x ${parser.iterations} iterations. Target: >= 50 MB/s and >= 10x: ${verdict(parserOk)}.`,
+    parser.notes ? `Notes: ${parser.notes}` : '',
+    '',
+    '## Readout efficiency (mode C, 300 Bd then 9600 Bd, paced meter simulator over TCP)',
+    '',
+    `Data message: ${readout.bytes} bytes. Wall time ${readout.wallMs.toFixed(0)} ms; protocol minimum ${readout.minimumMs.toFixed(0)} ms`,
+    `(every byte's wire time at its baud rate plus the mandated reaction times).`,
+    `Ratio: ${readout.ratio.toFixed(3)}. Target: <= 1.05: ${verdict(readoutOk)}.`,
+    readout.notes ? `Notes: ${readout.notes}` : '',
+    '',
+  ];
+  const file = path.resolve(__dirname, '..', '..', 'bench', 'results.md');
+  writeFileSync(file, lines.join('\n'));
+  process.stdout.write(`${lines.join('\n')}\nwritten to ${file}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
