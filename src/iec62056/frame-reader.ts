@@ -45,6 +45,12 @@ export class FrameReader extends EventEmitter {
     this.options.push = value;
   }
 
+  /**
+   * Meter side: whether an option select can come now. In programming mode it cannot, so a lone ACK (the master
+   * asking for the next partial block) is complete at once instead of being held to see what follows.
+   */
+  optionSelectExpected = true;
+
   /** Drops whatever partial frame is buffered (after a timeout or before a new session). */
   reset(): void {
     this.buffer = [];
@@ -109,7 +115,7 @@ export class FrameReader extends EventEmitter {
    */
   private ackLength(): number {
     const next = this.buffer[1];
-    if (next === undefined) return this.options.role === 'master' ? 1 : 0;
+    if (next === undefined) return this.options.role === 'master' || !this.optionSelectExpected ? 1 : 0;
     if (next < 0x30 || next > 0x32) return 1;
     const end = this.indexAfter(LF, 1);
     if (end > 0 && end <= 6) return end;

@@ -85,19 +85,10 @@ export class MeterSession {
     // An optical head reflects the master's own light: the echo comes back at once, whatever the meter does.
     if (this.context.faults.echo) this.writeToPort(chunk);
     this.armInactivity();
+    // In programming mode no option select can come: a lone ACK asks for the next partial block.
+    this.reader.optionSelectExpected = this.state !== 'programming';
     this.reader.write(chunk);
-    this.takeLoneAck(chunk);
   };
-
-  /**
-   * On the meter side the FrameReader holds a lone ACK back, waiting to see whether an option select follows. In
-   * programming mode no option select can come, so a held ACK is the master's ACK (next partial block).
-   */
-  private takeLoneAck(chunk: Buffer): void {
-    if (this.state !== 'programming' || this.reader.pending !== 1 || (chunk[chunk.length - 1] & 0x7f) !== 0x06) return;
-    this.reader.reset();
-    this.onFrame({ kind: 'ack' });
-  }
 
   private newReader(): FrameReader {
     const reader = new FrameReader({ role: 'meter' });
@@ -109,7 +100,7 @@ export class MeterSession {
 
   private onFrame(frame: Frame): void {
     const bytes = 'bytes' in frame ? frame.bytes : frame.kind === 'ack' ? ACK_BYTE : NAK_BYTE;
-    this.log('frame', { kind: frame.kind, text: describeBytes(bytes) });
+    this.log('frame', { kind: frame.kind, text: isPasswordCommand(bytes) ? '<SOH>P? (password hidden)' : describeBytes(bytes) });
     if (frame.kind === 'noise') this.nulsSeen += bytes.filter((byte) => byte === 0).length;
     else if (frame.kind === 'line') this.onLine(bytes);
     else if (frame.kind === 'option-select') this.onOptionSelect(frame.message);
@@ -352,4 +343,9 @@ export class MeterSession {
   private log(type: string, fields: object): void {
     this.context.log.add({ type, connection: this.connection, ...fields } as Parameters<MeterSimLog['add']>[0]);
   }
+}
+
+/** `SOH P1|P2 ...`: a password from the master, which never goes into a log. */
+function isPasswordCommand(bytes: Buffer): boolean {
+  return bytes[0] === 0x01 && bytes[1] === 0x50 && (bytes[2] === 0x31 || bytes[2] === 0x32);
 }

@@ -59,6 +59,14 @@ describe('meter simulator: programming mode (P0/P1, R1, R5 load profile, partial
     assert.equal(server!.simulator.log.events('password-rejected').length, 1);
   });
 
+  it('never writes a password into its log', async () => {
+    const c = await enterProgramming();
+    await login(c);
+    const logged = JSON.stringify(server!.simulator.log.entries);
+    assert.ok(!logged.includes('00000000)'), 'the P1 password must not be logged');
+    assert.match(logged, /password hidden/);
+  });
+
   it('answers a wrong password with a break B0 when the profile says so, and ends the session', async () => {
     const c = await enterProgramming({ programming: { wrongPassword: 'break' } });
     c.send(commandFrame('P1', '(12345678)'));

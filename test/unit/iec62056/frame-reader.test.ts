@@ -34,6 +34,18 @@ describe('FrameReader', () => {
     assert.deepEqual(kinds(frames), ['line', 'option-select', 'command']);
   });
 
+  it('holds a lone ACK on the meter side until it knows no option select follows, unless none is expected', () => {
+    const reader = new FrameReader({ role: 'meter' });
+    const frames: Frame[] = [];
+    reader.on('frame', (f: Frame) => frames.push(f));
+    reader.write(Buffer.from([0x06]));
+    assert.deepEqual(kinds(frames), []);
+    reader.reset();
+    reader.optionSelectExpected = false;
+    reader.write(Buffer.from([0x06]));
+    assert.deepEqual(kinds(frames), ['ack']);
+  });
+
   it('recognises an echoed option select on the master side', () => {
     assert.deepEqual(kinds(framesOf('master', Buffer.from('\x06050\r\n', 'latin1'))), ['option-select']);
   });
