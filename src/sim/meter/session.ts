@@ -100,7 +100,7 @@ export class MeterSession {
 
   private onFrame(frame: Frame): void {
     const bytes = 'bytes' in frame ? frame.bytes : frame.kind === 'ack' ? ACK_BYTE : NAK_BYTE;
-    this.log('frame', { kind: frame.kind, text: isPasswordCommand(bytes) ? '<SOH>P? (password hidden)' : describeBytes(bytes) });
+    this.log('frame', { kind: frame.kind, text: isPasswordCommand(bytes) ? `<SOH>P${String.fromCharCode(bytes[2])} (password hidden)` : describeBytes(bytes) });
     if (frame.kind === 'noise') this.nulsSeen += bytes.filter((byte) => byte === 0).length;
     else if (frame.kind === 'line') this.onLine(bytes);
     else if (frame.kind === 'option-select') this.onOptionSelect(frame.message);
