@@ -56,6 +56,7 @@ describe('Connection: reconnect, keep-alive and closing', () => {
   it('finds a half-open link with the keep-alive, destroys it and reconnects', async () => {
     const driver = lineDriver({ keepAlive: true });
     const connection = open({ driver, keepAliveMs: 400 });
+    const states = recordStates(connection);
     await waitUntil(() => driver.log.keepAlives >= 2, 'two keep-alives ran');
     assert.equal(connection.stats().counters.keepAliveFailures, 0, 'an answering peer passes the keep-alive');
     server.silent = true;
@@ -67,6 +68,7 @@ describe('Connection: reconnect, keep-alive and closing', () => {
     assert.equal(lastError?.code, 'E_CONNECTION_LOST');
     assert.match(lastError?.message ?? '', /keep-alive/);
     assert.equal(counters.leaseTimeouts, 0, 'keep-alive probes are not counted as lease timeouts');
+    assert.ok(states.length > 0 && states.every((stats) => !stats.leaseActive), 'a keep-alive probe never shows as user work (busy)');
   });
 
   it('does not probe while a lease holds the link, nor at all when keepAliveMs is 0', async () => {
