@@ -1,8 +1,9 @@
 import { DiagnosticSink } from './diagnostics';
-import { firstByAddress, scanDataSets, DataSetScan } from './data-sets';
+import { scanDataSets, DataSetScan } from './data-sets';
+import { withLazyValues } from './values-map';
 import { normalizeInput } from './input';
 import { buildLoadProfiles } from './load-profile';
-import type { DataBlock, ParseOptions } from './types';
+import type { DataBlock, LoadProfile, ParseOptions } from './types';
 
 const CR = 0x0d;
 const LF = 0x0a;
@@ -26,14 +27,19 @@ export function afterEndLine(text: string, bang: number, end: number): number {
   return i;
 }
 
-/** The data-set level result of a scan: sets, first-by-address map, load profiles. */
+/** Load profiles among the scanned sets, or undefined when there are none or they are not wanted. */
+export function scanLoadProfiles(scan: DataSetScan, sink: DiagnosticSink, options: ParseOptions): LoadProfile[] | undefined {
+  if (options.loadProfiles === false) return undefined;
+  const profiles = buildLoadProfiles(scan.dataSets, scan.positions, sink);
+  return profiles.length > 0 ? profiles : undefined;
+}
+
+/** The data-set level result of a scan: sets, diagnostics, load profiles, and `values` (built on first read). */
 export function blockResult(scan: DataSetScan, sink: DiagnosticSink, options: ParseOptions): DataBlock {
-  const block: DataBlock = { dataSets: scan.dataSets, values: firstByAddress(scan.dataSets), diagnostics: sink.list };
-  if (options.loadProfiles !== false) {
-    const profiles = buildLoadProfiles(scan.dataSets, scan.positions, sink);
-    if (profiles.length > 0) block.loadProfiles = profiles;
-  }
-  return block;
+  const profiles = scanLoadProfiles(scan, sink, options);
+  const block: Omit<DataBlock, 'values'> = { dataSets: scan.dataSets, diagnostics: sink.list };
+  if (profiles !== undefined) block.loadProfiles = profiles;
+  return withLazyValues(block);
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { DiagnosticSink } from './diagnostics';
-import type { DataSet, DataValue } from './types';
-import { parseDecimal, readValue } from './value';
+import { readGroup } from './group';
+import * as group from './group';
+import type { DataSet } from './types';
+import { ADDRESS, BLANK, CHAR_CLASS } from './chars';
 
 /*
  * The data-set grammar, one pass over a latin1 string (one char per byte, so indexes are byte positions):
@@ -16,12 +18,7 @@ import { parseDecimal, readValue } from './value';
  */
 
 const OPEN = 0x28;
-const CLOSE = 0x29;
 const BANG = 0x21;
-const CR = 0x0d;
-const LF = 0x0a;
-const SPACE = 0x20;
-const TAB = 0x09;
 
 export interface DataSetScan {
   dataSets: DataSet[];
@@ -29,78 +26,6 @@ export interface DataSetScan {
   endMarker: number;
   /** Address position of each data set (same order as dataSets), for load-profile diagnostics. */
   positions: number[];
-}
-
-function isAddressChar(code: number): boolean {
-  return code > SPACE - 1 && code !== OPEN && code !== CLOSE && code !== BANG && code !== 0x7f;
-}
-
-/** Position after the group readGroup just read (a module variable: no result object per group). */
-let groupEnd = 0;
-
-const STAR = 0x2a;
-const DOT = 0x2e;
-const COMMA = 0x2c;
-const PLUS = 0x2b;
-const MINUS = 0x2d;
-
-function isNumberChar(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || code === DOT || code === COMMA || code === PLUS || code === MINUS;
-}
-
-/** Same set as value.ts isUnit: printable, none of `* & # ( )`. */
-function isUnitChar(code: number): boolean {
-  return code >= 0x20 && code !== 0x7f && code !== STAR && code !== 0x26 && code !== 0x23 && code !== OPEN && code !== CLOSE;
-}
-
-/** The common shapes `(digits)` and `(digits*unit)`, read in one pass; the rules are value.ts's. */
-function simpleValue(text: string, start: number, valueEnd: number, unitStart: number, end: number): DataValue {
-  const raw = text.slice(start, end);
-  const number = valueEnd > start ? parseDecimal(text, start, valueEnd) : undefined;
-  if (unitStart < 0) return { raw, value: number ?? raw, unit: null };
-  return { raw, value: number ?? text.slice(start, valueEnd), unit: text.slice(unitStart, end) };
-}
-
-/** Reads the group opening at text[open] === '(' and sets groupEnd. */
-function readGroup(text: string, open: number, end: number, sink: DiagnosticSink): DataValue {
-  const start = open + 1;
-  let i = start;
-  while (i < end && isNumberChar(text.charCodeAt(i))) i++;
-  if (i < end) {
-    const stop = text.charCodeAt(i);
-    if (stop === CLOSE) {
-      groupEnd = i + 1;
-      return simpleValue(text, start, i, -1, i);
-    }
-    if (stop === STAR) {
-      let j = i + 1;
-      while (j < end && isUnitChar(text.charCodeAt(j))) j++;
-      if (j > i + 1 && j < end && text.charCodeAt(j) === CLOSE) {
-        groupEnd = j + 1;
-        return simpleValue(text, start, i, i + 1, j);
-      }
-    }
-  }
-  return readGeneralGroup(text, open, end, sink);
-}
-
-/** Any group: nested brackets, `#`, `&`, text values; a missing ')' ends the group at the line break. */
-function readGeneralGroup(text: string, open: number, end: number, sink: DiagnosticSink): DataValue {
-  let depth = 1;
-  let i = open + 1;
-  for (; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (code === CLOSE) {
-      if (--depth === 0) {
-        groupEnd = i + 1;
-        return readValue(text, open + 1, i);
-      }
-    } else if (code === OPEN) depth++;
-    else if (code === CR || code === LF) break;
-  }
-  sink.add('UNTERMINATED_VALUE', 'value group without its closing bracket; ended at the line break', open);
-  groupEnd = i;
-  return readValue(text, open + 1, i);
 }
 
 /** Parses data sets in text[start, end) up to the end marker `!`. */
@@ -122,18 +47,17 @@ export function scanDataSets(text: string, start: number, end: number, sink: Dia
       }
       const value = readGroup(text, i, end, sink);
       current.values.push(value);
-      if (value.error !== undefined) {
-        sink.add('METER_ERROR_VALUE', `the meter reports ${value.error} for ${JSON.stringify(current.address)}`, i);
-      }
-      i = groupEnd;
+      if (value.error !== undefined) reportMeterError(sink, value.error, current.address, i);
+      i = group.groupEnd;
       continue;
     }
     if (code === BANG) return { dataSets, endMarker: i, positions };
-    if (code === CR || code === LF || code === SPACE || code === TAB) {
+    const cls = CHAR_CLASS[code];
+    if ((cls & BLANK) !== 0) {
       i++;
       continue;
     }
-    if (!isAddressChar(code)) {
+    if ((cls & ADDRESS) === 0) {
       if (badRun < 0) {
         badRun = i;
         sink.add('UNEXPECTED_CHARACTER', `unexpected byte 0x${code.toString(16).padStart(2, '0')} in the data block; skipped`, i);
@@ -143,11 +67,17 @@ export function scanDataSets(text: string, start: number, end: number, sink: Dia
     }
     badRun = -1;
     const addressStart = i;
-    while (i < end && isAddressChar(text.charCodeAt(i))) i++;
+    i++;
+    while (i < end && (CHAR_CLASS[text.charCodeAt(i)] & ADDRESS) !== 0) i++;
     if (i < end && text.charCodeAt(i) === OPEN) {
-      current = { address: text.slice(addressStart, i), values: [] };
+      // The set is made with its first group: a `[value]` array is sized for one, where `[]` + push reserves 16.
+      const address = text.slice(addressStart, i);
+      const value = readGroup(text, i, end, sink);
+      current = { address, values: [value] };
       dataSets.push(current);
       positions.push(addressStart);
+      if (value.error !== undefined) reportMeterError(sink, value.error, address, i);
+      i = group.groupEnd;
     } else {
       sink.add('ADDRESS_WITHOUT_VALUE', `text ${JSON.stringify(text.slice(addressStart, Math.min(i, addressStart + 40)))} has no value group; skipped`, addressStart);
       current = undefined;
@@ -156,9 +86,6 @@ export function scanDataSets(text: string, start: number, end: number, sink: Dia
   return { dataSets, endMarker: -1, positions };
 }
 
-/** Each address mapped to its first data set; prototype-less so `__proto__` or `constructor` are plain keys. */
-export function firstByAddress(dataSets: readonly DataSet[]): Record<string, DataSet> {
-  const map: Record<string, DataSet> = Object.create(null) as Record<string, DataSet>;
-  for (const set of dataSets) if (map[set.address] === undefined) map[set.address] = set;
-  return map;
+function reportMeterError(sink: DiagnosticSink, error: string, address: string, position: number): void {
+  sink.add('METER_ERROR_VALUE', `the meter reports ${error} for ${JSON.stringify(address)}`, position);
 }

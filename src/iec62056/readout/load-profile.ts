@@ -48,14 +48,29 @@ function parseHeaderTime(raw: string): HeaderTime | undefined {
 }
 
 const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+const DAY_MS = 86_400_000;
 
-/** `YYYY-MM-DDThh:mm:ss` (+ `Z` for season 2); built by hand, Date#toISOString was the parser's hottest call. */
-function stamp(epochMs: number, season: number): string {
-  const date = new Date(epochMs);
-  const year = date.getUTCFullYear();
+/**
+ * `YYYY-MM-DDThh:mm:ss` (+ `Z` for season 2) by integer arithmetic: a Date object per row was the parser's
+ * hottest allocation on load profiles. The calendar part is the days-to-civil algorithm (proleptic Gregorian,
+ * as Date uses), checked against Date in load-profile tests.
+ */
+export function stamp(epochMs: number, season: number): string {
+  const days = Math.floor(epochMs / DAY_MS);
+  const seconds = Math.floor((epochMs - days * DAY_MS) / 1000);
+  // Days since 0000-03-01 split into 400-year eras, so that leap days fall at the end of a year.
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153); // 0 = March
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
   return (
-    `${year}-${TWO_DIGITS[date.getUTCMonth() + 1]}-${TWO_DIGITS[date.getUTCDate()]}` +
-    `T${TWO_DIGITS[date.getUTCHours()]}:${TWO_DIGITS[date.getUTCMinutes()]}:${TWO_DIGITS[date.getUTCSeconds()]}${season === 2 ? 'Z' : ''}`
+    `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${TWO_DIGITS[Math.floor(seconds / 3600)]}:` +
+    `${TWO_DIGITS[Math.floor(seconds / 60) % 60]}:${TWO_DIGITS[seconds % 60]}${season === 2 ? 'Z' : ''}`
   );
 }
 

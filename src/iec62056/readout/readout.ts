@@ -1,8 +1,9 @@
-import { BccCheck, checkBcc } from '../bcc';
+import { BccCheck, checkBcc, checkBccRange } from '../bcc';
 import { EOT, ETX } from '../constants';
 import { crc16Arc } from './crc16';
-import { afterEndLine, blockResult, onlyWhitespace } from './data-block';
+import { afterEndLine, onlyWhitespace, scanLoadProfiles } from './data-block';
 import { DataSetScan, scanDataSets } from './data-sets';
+import { withLazyValues } from './values-map';
 import { DiagnosticSink } from './diagnostics';
 import { NormalizedInput, normalizeInput } from './input';
 import { Preamble, scanPreamble } from './preamble';
@@ -33,8 +34,10 @@ function findBlockEnd(text: string, from: number): number {
 function checkFramedBcc(input: NormalizedInput, stx: number, end: number, sink: DiagnosticSink, options: ParseOptions): BccCheck {
   const text = input.text;
   const received = end + 1 < text.length ? text.charCodeAt(end + 1) : undefined;
-  const covered = input.bytes ? input.bytes.subarray(stx + 1, end + 1) : Buffer.from(text.slice(stx + 1, end + 1), 'latin1');
-  const check = options.bccAlgorithms ? checkBcc(covered, received, options.bccAlgorithms) : checkBcc(covered, received);
+  const accept = options.bccAlgorithms;
+  const check = input.bytes
+    ? checkBccRange(input.bytes, stx + 1, end + 1, received, accept)
+    : checkBcc(Buffer.from(text.slice(stx + 1, end + 1), 'latin1'), received, accept);
   if (!check.present) sink.add('MISSING_BCC', 'the data message ends without a BCC after ETX', end + 1);
   else if (!check.valid) {
     const hex = (value: number | undefined): string => `0x${(value ?? 0).toString(16).padStart(2, '0')}`;
@@ -100,11 +103,11 @@ function parsePush(text: string, preamble: Preamble, sink: DiagnosticSink, optio
 
 /** One object literal per result (no spreads: this runs once per telegram and shows in the benchmark). */
 function makeReadout(scan: DataSetScan, sink: DiagnosticSink, options: ParseOptions, preamble: Preamble | undefined, mode: ReadoutMode): Readout {
-  const block = blockResult(scan, sink, options);
-  const readout: Readout = { mode, dataSets: block.dataSets, values: block.values, diagnostics: block.diagnostics, parityStripped: false };
+  const profiles = scanLoadProfiles(scan, sink, options);
+  const readout: Omit<Readout, 'values'> = { mode, dataSets: scan.dataSets, diagnostics: sink.list, parityStripped: false };
   if (preamble?.identification !== undefined) readout.identification = preamble.identification;
-  if (block.loadProfiles !== undefined) readout.loadProfiles = block.loadProfiles;
-  return readout;
+  if (profiles !== undefined) readout.loadProfiles = profiles;
+  return withLazyValues(readout);
 }
 
 /**

@@ -34,7 +34,7 @@ const MAX_SAFE_DIGITS = 15;
 const MAX_HASH_UNIT_LENGTH = 16;
 
 /** 10^k is exact in a double for k <= 22, so m / 10^k is correctly rounded for an exact integer m. */
-const POW10: readonly number[] = Array.from({ length: 23 }, (_, k) => 10 ** k);
+export const POW10: readonly number[] = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 function isDigit(code: number): boolean {
   return code >= ZERO && code <= NINE;
