@@ -6,6 +6,14 @@
  * lookup is undefined and so belongs to no class.
  */
 
+/**
+ * The input's character codes, alongside the input as a latin1 string: the scanning loops read the codes
+ * (a typed-array read is cheaper than String#charCodeAt, which re-checks the string's representation on
+ * every call) and slice tokens out of the string. A Buffer of the bytes, or a Uint16Array for a string
+ * input holding characters above 0xff (possible with stripParity false).
+ */
+export type CharCodes = Uint8Array | Uint16Array;
+
 /** Printable, none of `( ) !`: may appear in an address. */
 export const ADDRESS = 1;
 /** Printable, none of `* & # ( )`: may appear in a unit (value.ts isUnit). */

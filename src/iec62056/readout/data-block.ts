@@ -54,7 +54,7 @@ export function parseDataBlock(input: Buffer | Uint8Array | string, options: Par
   if (normalized.parityErrors > 0) {
     sink.add('PARITY_ERROR', `${normalized.parityErrors} byte(s) with a parity error`, normalized.firstParityError);
   }
-  const scan = scanDataSets(text, 0, text.length, sink);
+  const scan = scanDataSets(text, normalized.codes, 0, text.length, sink);
   if (scan.endMarker >= 0 && !onlyWhitespace(text, afterEndLine(text, scan.endMarker, text.length), text.length)) {
     sink.add('TRAILING_BYTES', 'bytes after the end marker `!` were ignored', scan.endMarker + 1);
   }

@@ -2,7 +2,7 @@ import type { DiagnosticSink } from './diagnostics';
 import { readGroup } from './group';
 import * as group from './group';
 import type { DataSet } from './types';
-import { ADDRESS, BLANK, CHAR_CLASS } from './chars';
+import { ADDRESS, BLANK, CHAR_CLASS, CharCodes } from './chars';
 
 /*
  * The data-set grammar, one pass over a latin1 string (one char per byte, so indexes are byte positions):
@@ -28,15 +28,15 @@ export interface DataSetScan {
   positions: number[];
 }
 
-/** Parses data sets in text[start, end) up to the end marker `!`. */
-export function scanDataSets(text: string, start: number, end: number, sink: DiagnosticSink): DataSetScan {
+/** Parses data sets in text[start, end) up to the end marker `!` (codes: the same characters, see chars.ts). */
+export function scanDataSets(text: string, codes: CharCodes, start: number, end: number, sink: DiagnosticSink): DataSetScan {
   const dataSets: DataSet[] = [];
   const positions: number[] = [];
   let current: DataSet | undefined;
   let i = start;
   let badRun = -1; // start of a run of unexpected characters, reported once per run
   while (i < end) {
-    const code = text.charCodeAt(i);
+    const code = codes[i];
     if (code === OPEN) {
       badRun = -1;
       if (current === undefined) {
@@ -45,7 +45,7 @@ export function scanDataSets(text: string, start: number, end: number, sink: Dia
         dataSets.push(current);
         positions.push(i);
       }
-      const value = readGroup(text, i, end, sink);
+      const value = readGroup(text, codes, i, end, sink);
       current.values.push(value);
       if (value.error !== undefined) reportMeterError(sink, value.error, current.address, i);
       i = group.groupEnd;
@@ -68,11 +68,11 @@ export function scanDataSets(text: string, start: number, end: number, sink: Dia
     badRun = -1;
     const addressStart = i;
     i++;
-    while (i < end && (CHAR_CLASS[text.charCodeAt(i)] & ADDRESS) !== 0) i++;
-    if (i < end && text.charCodeAt(i) === OPEN) {
+    while (i < end && (CHAR_CLASS[codes[i]] & ADDRESS) !== 0) i++;
+    if (i < end && codes[i] === OPEN) {
       // The set is made with its first group: a `[value]` array is sized for one, where `[]` + push reserves 16.
       const address = text.slice(addressStart, i);
-      const value = readGroup(text, i, end, sink);
+      const value = readGroup(text, codes, i, end, sink);
       current = { address, values: [value] };
       dataSets.push(current);
       positions.push(addressStart);

@@ -1,4 +1,4 @@
-import { CHAR_CLASS, UNIT } from './chars';
+import { CHAR_CLASS, CharCodes, UNIT } from './chars';
 import type { DiagnosticSink } from './diagnostics';
 import type { DataValue } from './types';
 import { POW10, parseDecimal, readValue } from './value';
@@ -36,14 +36,14 @@ const MAX_CACHED_UNIT = 8;
 const unitCache: string[] = new Array<string>(UNIT_CACHE_SIZE).fill('');
 let unitCacheNext = 0;
 
-function unitText(text: string, start: number, end: number): string {
+function unitText(text: string, codes: CharCodes, start: number, end: number): string {
   const length = end - start;
   if (length > MAX_CACHED_UNIT) return text.slice(start, end);
   for (let k = 0; k < UNIT_CACHE_SIZE; k++) {
     const cached = unitCache[k];
     if (cached.length !== length) continue;
     let same = true;
-    for (let c = 0; c < length && same; c++) same = cached.charCodeAt(c) === text.charCodeAt(start + c);
+    for (let c = 0; c < length && same; c++) same = cached.charCodeAt(c) === codes[start + c];
     if (same) return cached;
   }
   const unit = text.slice(start, end);
@@ -52,18 +52,18 @@ function unitText(text: string, start: number, end: number): string {
   return unit;
 }
 
-/** Reads the group opening at text[open] === '(' and sets groupEnd. */
-export function readGroup(text: string, open: number, end: number, sink: DiagnosticSink): DataValue {
+/** Reads the group opening at codes[open] === '(' and sets groupEnd (text and codes: see chars.ts). */
+export function readGroup(text: string, codes: CharCodes, open: number, end: number, sink: DiagnosticSink): DataValue {
   const start = open + 1;
   let i = start;
-  let code = i < end ? text.charCodeAt(i) : -1;
+  let code = i < end ? codes[i] : -1;
   const negative = code === MINUS;
-  if (negative || code === PLUS) code = ++i < end ? text.charCodeAt(i) : -1;
+  if (negative || code === PLUS) code = ++i < end ? codes[i] : -1;
   // [sign] digits [(. or ,) digits]: mantissa counts digits from the first non-zero one (trailing zeros too).
   let mantissa = 0;
   let digits = 0;
   let intDigits = 0;
-  for (; code >= ZERO && code <= ZERO + 9; code = ++i < end ? text.charCodeAt(i) : -1) {
+  for (; code >= ZERO && code <= ZERO + 9; code = ++i < end ? codes[i] : -1) {
     if (digits > 0 || code !== ZERO) {
       mantissa = mantissa * 10 + (code - ZERO);
       digits++;
@@ -73,7 +73,7 @@ export function readGroup(text: string, open: number, end: number, sink: Diagnos
   let fracDigits = -1; // -1: no separator
   if ((code === DOT || code === COMMA) && intDigits > 0) {
     fracDigits = 0;
-    for (code = ++i < end ? text.charCodeAt(i) : -1; code >= ZERO && code <= ZERO + 9; code = ++i < end ? text.charCodeAt(i) : -1) {
+    for (code = ++i < end ? codes[i] : -1; code >= ZERO && code <= ZERO + 9; code = ++i < end ? codes[i] : -1) {
       if (digits > 0 || code !== ZERO) {
         mantissa = mantissa * 10 + (code - ZERO);
         digits++;
@@ -85,10 +85,10 @@ export function readGroup(text: string, open: number, end: number, sink: Diagnos
   let unitStart = -1;
   if (code === STAR) {
     unitStart = ++i;
-    while (i < end && (CHAR_CLASS[text.charCodeAt(i)] & UNIT) !== 0) i++;
-    code = i > unitStart && i < end ? text.charCodeAt(i) : -1;
+    while (i < end && (CHAR_CLASS[codes[i]] & UNIT) !== 0) i++;
+    code = i > unitStart && i < end ? codes[i] : -1;
   }
-  if (code !== CLOSE) return readGeneralGroup(text, open, end, sink);
+  if (code !== CLOSE) return readGeneralGroup(text, codes, open, end, sink);
   groupEnd = i + 1;
   const raw = text.slice(start, i);
   let value: number | string | undefined;
@@ -99,15 +99,15 @@ export function readGroup(text: string, open: number, end: number, sink: Diagnos
     value = parseDecimal(text, start, valueEnd); // e.g. 1000000000000000000000 (exact but > 15 digits)
   }
   if (unitStart < 0) return { raw, value: value ?? raw, unit: null };
-  return { raw, value: value ?? text.slice(start, valueEnd), unit: unitText(text, unitStart, i) };
+  return { raw, value: value ?? text.slice(start, valueEnd), unit: unitText(text, codes, unitStart, i) };
 }
 
 /** Any group: nested brackets, `#`, `&`, text values; a missing ')' ends the group at the line break. */
-function readGeneralGroup(text: string, open: number, end: number, sink: DiagnosticSink): DataValue {
+function readGeneralGroup(text: string, codes: CharCodes, open: number, end: number, sink: DiagnosticSink): DataValue {
   let depth = 1;
   let i = open + 1;
   for (; i < end; i++) {
-    const code = text.charCodeAt(i);
+    const code = codes[i];
     if (code === CLOSE) {
       if (--depth === 0) {
         groupEnd = i + 1;

@@ -1,4 +1,5 @@
 import { isAscii } from 'node:buffer';
+import type { CharCodes } from './chars';
 
 /*
  * Input normalisation: Buffer or string -> one latin1 string (one char per byte, so every index is a byte
@@ -7,8 +8,10 @@ import { isAscii } from 'node:buffer';
 
 export interface NormalizedInput {
   text: string;
-  /** The same bytes as `text` when they exist already (a Buffer input or the stripped copy), for the BCC. */
+  /** The bytes `text` was made of (for the BCC); undefined for a string holding characters above 0xff. */
   bytes: Uint8Array | undefined;
+  /** The character codes of `text`, for the scanners (see chars.ts): `bytes`, or a Uint16Array copy. */
+  codes: CharCodes;
   parityStripped: boolean;
   /** Bytes whose 8 bits have odd parity after a strip (transmission errors), and the first one's position. */
   parityErrors: number;
@@ -38,19 +41,36 @@ function strip(bytes: Uint8Array, checkParity: boolean): NormalizedInput {
     }
     copy[i] = byte & 0x7f;
   }
-  return { text: copy.toString('latin1'), bytes: copy, parityStripped: true, parityErrors, firstParityError };
+  return { text: copy.toString('latin1'), bytes: copy, codes: copy, parityStripped: true, parityErrors, firstParityError };
+}
+
+const WIDE_CHAR = /[^\x00-\xff]/;
+
+/** A string taken as it is: its latin1 bytes when every character fits in a byte, else its UTF-16 code units. */
+function fromString(text: string): NormalizedInput {
+  let bytes: Uint8Array | undefined;
+  let codes: CharCodes;
+  if (WIDE_CHAR.test(text)) {
+    const wide = new Uint16Array(text.length);
+    for (let i = 0; i < text.length; i++) wide[i] = text.charCodeAt(i);
+    codes = wide;
+  } else {
+    bytes = Buffer.from(text, 'latin1');
+    codes = bytes;
+  }
+  return { text, bytes, codes, parityStripped: false, parityErrors: 0, firstParityError: -1 };
 }
 
 export function normalizeInput(input: Buffer | Uint8Array | string, stripParity: 'auto' | boolean = 'auto'): NormalizedInput {
   if (typeof input === 'string') {
     const high = stripParity !== false && NON_ASCII.test(input);
-    if (!high && stripParity !== true) return { text: input, bytes: undefined, parityStripped: false, parityErrors: 0, firstParityError: -1 };
+    if (!high && stripParity !== true) return fromString(input);
     return strip(Buffer.from(input, 'latin1'), high);
   }
   const high = stripParity !== false && !isAscii(input);
   if (!high && stripParity !== true) {
     const buffer = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-    return { text: buffer.toString('latin1'), bytes: buffer, parityStripped: false, parityErrors: 0, firstParityError: -1 };
+    return { text: buffer.toString('latin1'), bytes: buffer, codes: buffer, parityStripped: false, parityErrors: 0, firstParityError: -1 };
   }
   return strip(input, high);
 }

@@ -50,15 +50,9 @@ function parseHeaderTime(raw: string): HeaderTime | undefined {
 const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
 const DAY_MS = 86_400_000;
 
-/**
- * `YYYY-MM-DDThh:mm:ss` (+ `Z` for season 2) by integer arithmetic: a Date object per row was the parser's
- * hottest allocation on load profiles. The calendar part is the days-to-civil algorithm (proleptic Gregorian,
- * as Date uses), checked against Date in load-profile tests.
- */
-export function stamp(epochMs: number, season: number): string {
-  const days = Math.floor(epochMs / DAY_MS);
-  const seconds = Math.floor((epochMs - days * DAY_MS) / 1000);
-  // Days since 0000-03-01 split into 400-year eras, so that leap days fall at the end of a year.
+/** `YYYY-MM-DDT` of a day number (days since 1970-01-01): days-to-civil, proleptic Gregorian as Date uses. */
+function datePrefix(days: number): string {
+  // Days since 0000-03-01 in 400-year eras, so that the leap day falls at the end of a (shifted) year.
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
@@ -67,11 +61,34 @@ export function stamp(epochMs: number, season: number): string {
   const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153); // 0 = March
   const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
   const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return (
-    `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${TWO_DIGITS[Math.floor(seconds / 3600)]}:` +
-    `${TWO_DIGITS[Math.floor(seconds / 60) % 60]}:${TWO_DIGITS[seconds % 60]}${season === 2 ? 'Z' : ''}`
-  );
+  return `${yearOfEra + era * 400 + (month <= 2 ? 1 : 0)}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T`;
+}
+
+/*
+ * Rows are consecutive intervals, so most share the previous row's day: the date part is kept from one call
+ * to the next, and the `hh:mm:` part comes from a table of the 1440 minutes of a day (made on first use).
+ * A Date object and its getters per row had been the parser's most expensive step on load profiles.
+ */
+let lastDay = Number.NaN;
+let lastPrefix = '';
+let minutesOfDay: string[] | undefined;
+
+function minuteTable(): string[] {
+  minutesOfDay ??= Array.from({ length: 1440 }, (_, m) => `${TWO_DIGITS[Math.floor(m / 60)]}:${TWO_DIGITS[m % 60]}:`);
+  return minutesOfDay;
+}
+
+/** `YYYY-MM-DDThh:mm:ss` (+ `Z` for season 2) of a whole-second naive time; equal to Date#toISOString's digits. */
+export function stamp(epochMs: number, season: number): string {
+  const days = Math.floor(epochMs / DAY_MS);
+  if (days !== lastDay) {
+    lastPrefix = datePrefix(days);
+    lastDay = days;
+  }
+  const seconds = Math.floor((epochMs - days * DAY_MS) / 1000);
+  const minutes = Math.floor(seconds / 60);
+  const text = lastPrefix + minuteTable()[minutes] + TWO_DIGITS[seconds - minutes * 60];
+  return season === 2 ? `${text}Z` : text;
 }
 
 function buildOne(set: DataSet, position: number, sink: DiagnosticSink): LoadProfile | undefined {
@@ -87,15 +104,15 @@ function buildOne(set: DataSet, position: number, sink: DiagnosticSink): LoadPro
   }
   const channels: LoadProfileChannel[] = [];
   for (let c = 0; c < channelCount; c++) channels.push({ address: values[4 + 2 * c].raw, unit: values[5 + 2 * c].raw });
-  const rest = values.slice(4 + 2 * channelCount);
+  const first = 4 + 2 * channelCount;
+  const restLength = values.length - first;
   const rows: LoadProfile['rows'] = [];
-  const rowCount = channelCount === 0 ? 0 : Math.floor(rest.length / channelCount);
-  for (let r = 0; r < rowCount; r++) {
-    const rowValues = rest.slice(r * channelCount, (r + 1) * channelCount);
-    rows.push({ timestamp: stamp(time.epochMs + r * interval * MINUTE_MS, time.season), season: time.season, values: rowValues });
+  const rowCount = channelCount === 0 ? 0 : Math.floor(restLength / channelCount);
+  for (let r = 0, at = first; r < rowCount; r++, at += channelCount) {
+    rows.push({ timestamp: stamp(time.epochMs + r * interval * MINUTE_MS, time.season), season: time.season, values: values.slice(at, at + channelCount) });
   }
-  if (rest.length !== rowCount * channelCount) {
-    sink.add('LOAD_PROFILE_ROWS', `${set.address}: ${rest.length - rowCount * channelCount} value(s) left over after ${rowCount} complete row(s) of ${channelCount}`, position);
+  if (restLength !== rowCount * channelCount) {
+    sink.add('LOAD_PROFILE_ROWS', `${set.address}: ${restLength - rowCount * channelCount} value(s) left over after ${rowCount} complete row(s) of ${channelCount}`, position);
   }
   const profile: LoadProfile = {
     address: set.address,

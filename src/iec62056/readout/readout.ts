@@ -51,7 +51,7 @@ function parseFramed(input: NormalizedInput, preamble: Preamble, sink: Diagnosti
   const stx = preamble.dataStart;
   const end = findBlockEnd(text, stx + 1);
   const blockEnd = end < 0 ? text.length : end;
-  const scan = scanDataSets(text, stx + 1, blockEnd, sink);
+  const scan = scanDataSets(text, input.codes, stx + 1, blockEnd, sink);
   const hasEndMarker = scan.endMarker >= 0;
   if (hasEndMarker && !onlyWhitespace(text, afterEndLine(text, scan.endMarker, blockEnd), blockEnd)) {
     sink.add('TRAILING_BYTES', 'bytes between the end marker `!` and ETX were ignored', scan.endMarker + 1);
@@ -87,8 +87,9 @@ function checkDsmrCrc(text: string, identStart: number, bang: number, sink: Diag
   return { crc: { present: true, valid, received, expected }, next: k };
 }
 
-function parsePush(text: string, preamble: Preamble, sink: DiagnosticSink, options: ParseOptions): Readout {
-  const scan = scanDataSets(text, preamble.dataStart, text.length, sink);
+function parsePush(input: NormalizedInput, preamble: Preamble, sink: DiagnosticSink, options: ParseOptions): Readout {
+  const text = input.text;
+  const scan = scanDataSets(text, input.codes, preamble.dataStart, text.length, sink);
   const readout = makeReadout(scan, sink, options, preamble, 'push');
   if (scan.endMarker < 0) {
     sink.add('MISSING_END_MARKER', 'the push telegram has no end marker `!`', text.length);
@@ -129,12 +130,12 @@ export function parseReadout(input: Buffer | Uint8Array | string, options: Parse
   if (preamble.kind === 'bare') {
     // Only echoes at the very start count (e.g. a capture that holds nothing but our own request).
     for (const entry of preambleSink.list) if (entry.code === 'ECHO_SKIPPED' && entry.position < preamble.dataStart) sink.add(entry.code, entry.message, entry.position);
-    const scan = scanDataSets(text, preamble.dataStart, text.length, sink);
+    const scan = scanDataSets(text, normalized.codes, preamble.dataStart, text.length, sink);
     readout = makeReadout(scan, sink, options, undefined, scan.endMarker >= 0 ? 'readout' : 'data-block');
   } else {
     sink.absorb(preambleSink);
     if (preamble.kind === 'stx') readout = parseFramed(normalized, preamble, sink, options);
-    else if (preamble.kind === 'push') readout = parsePush(text, preamble, sink, options);
+    else if (preamble.kind === 'push') readout = parsePush(normalized, preamble, sink, options);
     else {
       sink.add('NO_DATA_MESSAGE', 'an identification but no data followed', text.length);
       readout = makeReadout({ dataSets: [], endMarker: -1, positions: [] }, sink, options, preamble, 'readout');
