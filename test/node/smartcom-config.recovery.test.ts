@@ -79,8 +79,10 @@ describe('smartcom-config: recovery', function () {
   });
 
   it('fails a command answered too late with E_TIMEOUT, and gives the next command its own answer', async function () {
-    const user = await connectedFlow({ commandTimeout: 0.5 });
-    sim.setResponseDelay(1000);
+    // The gateway answers in order: the next command's answer follows the late one (at 2.5 s), and its own
+    // timeout runs from when the first one failed (2 s) to 4 s: a wide margin on a busy machine.
+    const user = await connectedFlow({ commandTimeout: 2 });
+    sim.setResponseDelay(2500);
     await assert.rejects(ask(user, node('h1'), { command: '' }), (error: Error & { code?: unknown }) => {
       assert.equal(error.code, 'E_TIMEOUT');
       return true;
