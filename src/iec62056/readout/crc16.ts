@@ -12,9 +12,16 @@ const TABLE: Uint16Array = (() => {
   return table;
 })();
 
-/** CRC16/ARC over text[start, end) read as latin1 bytes (one char per byte). */
-export function crc16Arc(text: string, start = 0, end = text.length): number {
+/**
+ * CRC16/ARC over source[start, end): a string read as latin1 bytes (one char per byte), or its character codes
+ * (the parser passes its typed array: indexing it is cheaper than charCodeAt). Both give the same value.
+ */
+export function crc16Arc(source: string | Uint8Array | Uint16Array, start = 0, end = source.length): number {
   let crc = 0;
-  for (let i = start; i < end; i++) crc = (crc >>> 8) ^ TABLE[(crc ^ text.charCodeAt(i)) & 0xff];
+  if (typeof source === 'string') {
+    for (let i = start; i < end; i++) crc = (crc >>> 8) ^ TABLE[(crc ^ source.charCodeAt(i)) & 0xff];
+  } else {
+    for (let i = start; i < end; i++) crc = (crc >>> 8) ^ TABLE[(crc ^ source[i]) & 0xff];
+  }
   return crc;
 }

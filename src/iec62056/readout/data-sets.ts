@@ -1,7 +1,7 @@
 import type { DiagnosticSink } from './diagnostics';
 import { readGroup } from './group';
 import * as group from './group';
-import type { DataSet } from './types';
+import type { DataSet, DataValue } from './types';
 import { ADDRESS, BLANK, CHAR_CLASS, CharCodes } from './chars';
 
 /*
@@ -70,14 +70,21 @@ export function scanDataSets(text: string, codes: CharCodes, start: number, end:
     i++;
     while (i < end && (CHAR_CLASS[codes[i]] & ADDRESS) !== 0) i++;
     if (i < end && codes[i] === OPEN) {
-      // The set is made with its first group: a `[value]` array is sized for one, where `[]` + push reserves 16.
+      // The set is made with its first one or two groups: an array literal is sized for them, where `[]`
+      // + push reserves 16 more slots (sets of one or two groups are the vast majority).
       const address = text.slice(addressStart, i);
-      const value = readGroup(text, codes, i, end, sink);
-      current = { address, values: [value] };
+      const first = readGroup(text, codes, i, end, sink);
+      if (first.error !== undefined) reportMeterError(sink, first.error, address, i);
+      i = group.groupEnd;
+      let second: DataValue | undefined;
+      if (i < end && codes[i] === OPEN) {
+        second = readGroup(text, codes, i, end, sink);
+        if (second.error !== undefined) reportMeterError(sink, second.error, address, i);
+        i = group.groupEnd;
+      }
+      current = { address, values: second === undefined ? [first] : [first, second] };
       dataSets.push(current);
       positions.push(addressStart);
-      if (value.error !== undefined) reportMeterError(sink, value.error, address, i);
-      i = group.groupEnd;
     } else {
       sink.add('ADDRESS_WITHOUT_VALUE', `text ${JSON.stringify(text.slice(addressStart, Math.min(i, addressStart + 40)))} has no value group; skipped`, addressStart);
       current = undefined;

@@ -74,12 +74,13 @@ function parseFramed(input: NormalizedInput, preamble: Preamble, sink: Diagnosti
   return readout;
 }
 
-function checkDsmrCrc(text: string, identStart: number, bang: number, sink: DiagnosticSink): { crc?: CrcCheck; next: number } {
+function checkDsmrCrc(input: NormalizedInput, identStart: number, bang: number, sink: DiagnosticSink): { crc?: CrcCheck; next: number } {
+  const text = input.text;
   let k = bang + 1;
   while (k < text.length && k - bang <= 4 && isHexDigit(text.charCodeAt(k))) k++;
   if (k - bang - 1 !== 4 || identStart < 0) return { next: bang + 1 };
   const received = text.slice(bang + 1, k);
-  const expected = crc16Arc(text, identStart, bang + 1);
+  const expected = crc16Arc(input.codes, identStart, bang + 1);
   const valid = parseInt(received, 16) === expected;
   if (!valid) {
     sink.add('CRC_MISMATCH', `CRC ${received} does not match the telegram (expected ${expected.toString(16).toUpperCase().padStart(4, '0')})`, bang + 1);
@@ -95,7 +96,7 @@ function parsePush(input: NormalizedInput, preamble: Preamble, sink: DiagnosticS
     sink.add('MISSING_END_MARKER', 'the push telegram has no end marker `!`', text.length);
     return readout;
   }
-  const { crc, next } = checkDsmrCrc(text, preamble.identStart, scan.endMarker, sink);
+  const { crc, next } = checkDsmrCrc(input, preamble.identStart, scan.endMarker, sink);
   if (crc) readout.crc = crc;
   const afterLine = afterEndLine(text, next - 1, text.length);
   if (!onlyWhitespace(text, afterLine, text.length)) sink.add('TRAILING_BYTES', 'bytes after the end of the telegram were ignored', afterLine);
