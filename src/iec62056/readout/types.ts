@@ -104,7 +104,10 @@ export interface ParseOptions {
 /** The data-set level result: also what parseDataBlock returns for an unframed block. */
 export interface DataBlock {
   dataSets: DataSet[];
-  /** Each address mapped to its FIRST data set (a prototype-less object, so any address is a safe key). */
+  /**
+   * Each address mapped to its FIRST data set (a prototype-less object, so any address is a safe key).
+   * Built from `dataSets` on first read (an own enumerable property; see values-map.ts), then kept.
+   */
   values: Record<string, DataSet>;
   diagnostics: Diagnostic[];
   loadProfiles?: LoadProfile[];
