@@ -12,9 +12,12 @@ export const UNITS = ['kWh', 'kW', 'kvarh', 'V', 'A', 'Hz', 'm3', 'GJ', 'h', 's'
 
 const digitString = (min: number, max: number) => fc.array(fc.constantFrom(...DIGITS), { minLength: min, maxLength: max }).map((d) => d.join(''));
 
-/** OBIS-like addresses: `C.D.E`, `C.D`, `A-B:C.D.E*F`, with letters in C and billing suffixes `*12` / `&12`. */
+/**
+ * OBIS-like addresses: `C.D.E`, `C.D`, `A-B:C.D.E*F`, with letters in C and billing suffixes `*12` / `&12`.
+ * No `P.nn`: that is a load-profile header, whose rows follow other rules (tested on their own).
+ */
 export const addressArb: fc.Arbitrary<string> = fc.oneof(
-  fc.tuple(fc.oneof(fc.integer({ min: 0, max: 99 }).map(String), fc.constantFrom('C', 'F', 'L', 'P')), fc.integer({ min: 0, max: 99 }), fc.option(fc.integer({ min: 0, max: 9 }), { nil: undefined }))
+  fc.tuple(fc.oneof(fc.integer({ min: 0, max: 99 }).map(String), fc.constantFrom('C', 'F', 'L')), fc.integer({ min: 0, max: 99 }), fc.option(fc.integer({ min: 0, max: 9 }), { nil: undefined }))
     .map(([c, d, e]) => (e === undefined ? `${c}.${d}` : `${c}.${d}.${e}`)),
   fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 255 }))
     .map(([a, b, c, d, f]) => `${a}-${b}:${c}.${d}.${f % 10}*${f}`),
