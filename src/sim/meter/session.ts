@@ -1,3 +1,4 @@
+import { wireTimeMs } from '../../iec62056/constants';
 import type { AckOptionSelectMessage } from '../../iec62056/ack-option';
 import { interpretBaudChar } from '../../iec62056/baud';
 import { Frame, FrameReader } from '../../iec62056/frame-reader';
@@ -46,6 +47,9 @@ export class MeterSession {
   private inactivityTimer: NodeJS.Timeout | undefined;
   private pushLoop: PushLoop | undefined;
   private readonly waits = new Set<{ timer: NodeJS.Timeout; resolve: (alive: boolean) => void }>();
+  /** Received bytes still "on the wire" (pacing on), and when the last of them will have been heard. */
+  private readonly receiveTimers = new Set<NodeJS.Timeout>();
+  private heardAllAt = 0;
 
   constructor(
     private readonly context: MeterSessionContext,
@@ -73,6 +77,8 @@ export class MeterSession {
     if (this.state === 'closed') return;
     this.reset();
     this.state = 'closed';
+    for (const timer of this.receiveTimers) clearTimeout(timer);
+    this.receiveTimers.clear();
     this.pushLoop?.stop();
     this.port.removeListener('data', this.onData);
     this.port.removeListener('close', this.onClose);
@@ -84,11 +90,25 @@ export class MeterSession {
     if (this.state === 'closed') return;
     // An optical head reflects the master's own light: the echo comes back at once, whatever the meter does.
     if (this.context.faults.echo) this.writeToPort(chunk);
+    if (!this.context.pacing) return this.hear(chunk);
+    // Over TCP the master's bytes arrive at once; a meter on a real line hears the last of them only after their
+    // wire time at the current speed, and its reaction time runs from there.
+    const now = performance.now();
+    this.heardAllAt = Math.max(now, this.heardAllAt) + wireTimeMs(chunk.length, this.baudRate);
+    const timer = setTimeout(() => {
+      this.receiveTimers.delete(timer);
+      this.hear(chunk);
+    }, this.heardAllAt - now);
+    this.receiveTimers.add(timer);
+  };
+
+  private hear(chunk: Buffer): void {
+    if (this.state === 'closed') return;
     this.armInactivity();
     // In programming mode no option select can come: a lone ACK asks for the next partial block.
     this.reader.optionSelectExpected = this.state !== 'programming';
     this.reader.write(chunk);
-  };
+  }
 
   private newReader(): FrameReader {
     const reader = new FrameReader({ role: 'meter' });

@@ -62,6 +62,9 @@ describe('meter simulator pacing', () => {
       assert.deepEqual([readout.bytes, readout.baudRate, readout.wireMs], [286, 9600, (286 * 10 * 1000) / 9600]);
       // The one wall-clock check, with a generous bound: reaction time plus wire time can not be beaten.
       assert.ok(elapsed >= 0.8 * (200 + identification.wireMs), `identification after ${elapsed.toFixed(0)} ms`);
+      // The request's own wire time (5 characters at 300 Bd) passes before the meter has heard it and its reaction
+      // time starts: a lower bound on the schedule, which late timers can only push further out.
+      assert.ok(identification.startMs - started >= (5 * 10 * 1000) / 300 + 200 - 2, `identification scheduled ${(identification.startMs - started).toFixed(0)} ms after the request was sent`);
     } finally {
       await client.close();
       await server.stop();
