@@ -53,6 +53,7 @@ export class AtChannel extends EventEmitter {
   private pending: Pending | undefined;
   /** Set while the late answer of an abandoned command is still expected: drop lines until its final result. */
   private discardUntil: number | undefined;
+  private abandonedAt: number | undefined;
   private rawListener: ((text: string) => void) | undefined;
   private closed = false;
   private readonly onData = (chunk: Buffer): void => this.receive(chunk);
@@ -78,6 +79,19 @@ export class AtChannel extends EventEmitter {
   /** True while the late answer of an abandoned command is being dropped. */
   get resyncing(): boolean {
     return this.discardUntil !== undefined;
+  }
+
+  /**
+   * Milliseconds since a command was abandoned while its late answer has still not come; undefined when in step.
+   * (With echo off, a next command sent meanwhile would have its own answer taken for the late one.)
+   */
+  get awaitingLateAnswerMs(): number | undefined {
+    if (this.discardUntil === undefined || this.abandonedAt === undefined) return undefined;
+    if (Date.now() > this.discardUntil) {
+      this.discardUntil = undefined;
+      return undefined;
+    }
+    return Date.now() - this.abandonedAt;
   }
 
   get isClosed(): boolean {
@@ -162,7 +176,8 @@ export class AtChannel extends EventEmitter {
   /** Fails the running command after its line went out: its answer may still come, so drop it when it does. */
   private giveUp(error: MeterError): void {
     if (!this.pending) return;
-    this.discardUntil = Date.now() + this.lateAnswerWindowMs;
+    this.abandonedAt = Date.now();
+    this.discardUntil = this.abandonedAt + this.lateAnswerWindowMs;
     this.pending.settle(error);
   }
 

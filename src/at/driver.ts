@@ -1,5 +1,5 @@
 import { MeterError, isMeterError } from '../errors';
-import type { SessionDriver } from '../pool/types';
+import type { SessionDriver, SessionReadiness } from '../pool/types';
 import type { ByteLink } from '../transport/link';
 import { assertLineSafe } from './arguments';
 import { AtChannel, AtTerminator } from './channel';
@@ -18,7 +18,11 @@ export interface AtDriverOptions {
   loginQuietMs?: number;
   /** Passed to the channel: how long a late answer of an abandoned command is dropped. */
   lateAnswerWindowMs?: number;
+  /** How long the next command waits for a timed-out command's late answer before the link is reopened (default 1500 ms). */
+  lateAnswerGraceMs?: number;
 }
+
+const DEFAULT_LATE_ANSWER_GRACE_MS = 1500;
 
 /**
  * The pool's driver for an AT link: open = channel + optional login + `ATE0` (echo off; an ERROR
@@ -27,6 +31,7 @@ export interface AtDriverOptions {
  */
 export function createAtDriver(options: AtDriverOptions): SessionDriver<AtChannel> {
   validateCredentials(options);
+  const lateAnswerGraceMs = options.lateAnswerGraceMs ?? DEFAULT_LATE_ANSWER_GRACE_MS;
   return {
     async open(link: ByteLink, signal: AbortSignal): Promise<AtChannel> {
       const channel = new AtChannel(link, { terminator: options.terminator, lateAnswerWindowMs: options.lateAnswerWindowMs });
@@ -50,6 +55,13 @@ export function createAtDriver(options: AtDriverOptions): SessionDriver<AtChanne
     },
     onLeaseTimeout(channel: AtChannel): void {
       channel.abandonPending();
+    },
+    // A timed-out command's late answer must come before the next command goes out, or the two answers could
+    // be confused; a gateway that never answers it is brought back in step by reopening the link.
+    readiness(channel: AtChannel): SessionReadiness {
+      const waited = channel.awaitingLateAnswerMs;
+      if (waited === undefined) return 'ready';
+      return waited < lateAnswerGraceMs ? 'wait' : 'reset';
     },
     async close(channel: AtChannel): Promise<void> {
       channel.dispose();

@@ -6,6 +6,9 @@ import { backoffDelay } from './backoff';
 import { PendingLease, abortable, removeFromQueue, settleWithin, type LeaseOutcome } from './lease-queue';
 import { watchLink } from './link-watch';
 import { asMeterError, connectionLost, leaseAborted, leaseTimedOut, queueFull } from './pool-errors';
+/** How often a session that is not yet ready is asked again. */
+const READINESS_POLL_MS = 25;
+
 import type { ConnectionCounters, ConnectionOptions, ConnectionState, ConnectionStats, LeaseFn, LeaseOptions } from './types';
 
 interface LiveLink<S> {
@@ -39,6 +42,8 @@ export class Connection<S> extends EventEmitter {
   private head: PendingLease<S> | undefined;
   private readonly waiting: PendingLease<S>[] = [];
   private idleTimer: NodeJS.Timeout | undefined;
+  /** Asks a session that said 'wait' again (see SessionDriver.readiness). */
+  private readinessTimer: NodeJS.Timeout | undefined;
   private closing: Promise<void> | undefined;
 
   constructor(options: ConnectionOptions<S>) {
@@ -217,7 +222,20 @@ export class Connection<S> extends EventEmitter {
     const head = this.head;
     if (!head) return this.armIdleTimer();
     this.stopIdleTimer();
-    if (!head.running && this.state === 'connected' && this.live) this.run(head, this.live);
+    if (!head.running && this.state === 'connected' && this.live) this.runWhenReady(head, this.live);
+  }
+
+  /** Runs the head lease once the session says it is ready; a session that lost step gets a fresh link. */
+  private runWhenReady(lease: PendingLease<S>, live: LiveLink<S>): void {
+    const readiness = this.options.driver.readiness?.(live.session) ?? 'ready';
+    if (readiness === 'ready') return this.run(lease, live);
+    if (readiness === 'reset') {
+      return this.dropLink(new MeterError('E_CONNECTION_LOST', `${this.key}: the device never answered an abandoned command; reopening the link to get back in step`));
+    }
+    this.readinessTimer ??= setTimeout(() => {
+      this.readinessTimer = undefined;
+      this.pump();
+    }, READINESS_POLL_MS);
   }
 
   private run(lease: PendingLease<S>, live: LiveLink<S>): void {
@@ -339,6 +357,8 @@ export class Connection<S> extends EventEmitter {
     this.reconnectTimer = undefined;
     this.reconnectAt = undefined;
     this.stopIdleTimer();
+    clearTimeout(this.readinessTimer);
+    this.readinessTimer = undefined;
     const closed = new MeterError('E_CLOSED', `${this.key} was closed: its last user left`);
     const attempt = this.connectAttempt;
     this.connectAttempt = undefined;

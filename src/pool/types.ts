@@ -54,6 +54,8 @@ export interface LeaseContext<S> {
 /**
  * What runs on a link: an AT session (login, ATE0, keep-alive) or a plain byte session (IEC 62056-21).
  */
+export type SessionReadiness = 'ready' | 'wait' | 'reset';
+
 export interface SessionDriver<S> {
   /** Runs after the link opened, before any lease. Throwing fails the connect (and a reconnect follows). */
   open(link: ByteLink, signal: AbortSignal): Promise<S>;
@@ -61,6 +63,12 @@ export interface SessionDriver<S> {
   keepAlive?(session: S, signal: AbortSignal): Promise<void>;
   /** Called after a lease timed out, so the session can resync (drop the late answer). */
   onLeaseTimeout?(session: S): void;
+  /**
+   * Asked before each lease runs. 'wait': not yet (e.g. the late answer of a timed-out command may still come),
+   * asked again shortly; 'reset': the session lost step with the device, so the link is reopened and the lease
+   * runs on the fresh one. Without this hook every session is always ready.
+   */
+  readiness?(session: S): SessionReadiness;
   /** Called before the link is closed on purpose. */
   close?(session: S): Promise<void>;
 }

@@ -86,5 +86,18 @@ describe('gateway stack: pool + AT channel + SmartCOM simulator', () => {
     const response = await run(AtCommand.set('^SCDATA', ['MESS_CNT']), 5000);
     assert.equal(response.lines.length, 1, `got ${JSON.stringify(response.lines)}`);
     assert.match(response.lines[0], /^\^SCDATA: "MESS_CNT",0$/);
+    assert.equal(sim.acceptedConnections, 1, 'the late answer came: same link');
+  });
+
+  it('a command the gateway never answers fails alone: the link is reopened and the next command runs', async () => {
+    await connect();
+    sim.setSilent(true);
+    await assert.rejects(run(AtCommand.read('^SCAMS'), 300), (error: MeterError) => error.code === 'E_TIMEOUT');
+    sim.setSilent(false);
+    const response = await run(AtCommand.set('^SCDATA', ['MESS_CNT']), 10_000);
+    assert.equal(response.lines.length, 1, `got ${JSON.stringify(response.lines)}`);
+    assert.match(response.lines[0], /^\^SCDATA: "MESS_CNT",0$/);
+    assert.equal(sim.acceptedConnections, 2, 'one reconnect brought the session back in step');
+    assert.equal(connection.stats().counters.leaseFailures, 0);
   });
 });
