@@ -1,17 +1,17 @@
-import { wireTimeMs } from '../../iec62056/constants';
 import type { AckOptionSelectMessage } from '../../iec62056/ack-option';
 import { interpretBaudChar } from '../../iec62056/baud';
-import { Frame, FrameReader } from '../../iec62056/frame-reader';
+import type { Frame } from '../../iec62056/frame-reader';
 import { DataBlockMessage } from '../../iec62056/frames';
 import { IdentificationMessage } from '../../iec62056/identification';
 import { RequestMessage } from '../../iec62056/request';
 import { garbageBytes, MeterFaults, wakeUpNulsRequired } from './faults';
-import { describeBytes, MeterSimLog } from './log';
+import type { MeterSimLog } from './log';
 import { Pacer } from './pacer';
 import type { MeterPort } from './port';
 import { MeterProfile, profileMode } from './profile';
 import { ProgrammingHandler, ProgrammingReply } from './programming';
 import { PushLoop } from './push';
+import { ACK_BYTE, frameBytes, frameLogText, MeterReceiver, NAK_BYTE } from './receiver';
 
 /** What a session reads from its simulator at each step, so profile faults switched at run time apply at once. */
 export interface MeterSessionContext {
@@ -26,8 +26,6 @@ export interface MeterSessionContext {
 
 export type MeterSessionState = 'idle' | 'identifying' | 'awaiting-option' | 'transmitting' | 'programming' | 'silent' | 'pushing' | 'closed';
 
-const ACK_BYTE = Buffer.from([0x06]);
-const NAK_BYTE = Buffer.from([0x15]);
 const GARBAGE_BYTES = 24;
 
 /**
@@ -40,16 +38,13 @@ export class MeterSession {
   state: MeterSessionState = 'idle';
   baudRate: number;
   readonly pacer: Pacer;
-  private reader: FrameReader;
+  private readonly receiver: MeterReceiver;
   private generation = 0;
   private nulsSeen = 0;
   private programming: ProgrammingHandler | undefined;
   private inactivityTimer: NodeJS.Timeout | undefined;
   private pushLoop: PushLoop | undefined;
   private readonly waits = new Set<{ timer: NodeJS.Timeout; resolve: (alive: boolean) => void }>();
-  /** Received bytes still "on the wire" (pacing on), and when the last of them will have been heard. */
-  private readonly receiveTimers = new Set<NodeJS.Timeout>();
-  private heardAllAt = 0;
 
   constructor(
     private readonly context: MeterSessionContext,
@@ -58,7 +53,16 @@ export class MeterSession {
   ) {
     this.pacer = new Pacer((bytes) => this.writeToPort(bytes), { enabled: context.pacing });
     this.baudRate = this.initialBaudRate;
-    this.reader = this.newReader();
+    this.receiver = new MeterReceiver({
+      paced: () => this.context.pacing,
+      echoing: () => this.context.faults.echo === true,
+      echo: (chunk) => this.writeToPort(chunk),
+      baudRate: () => this.baudRate,
+      heard: () => this.heard(),
+      // In programming mode no option select can come: a lone ACK asks for the next partial block.
+      optionSelectExpected: () => this.state !== 'programming',
+      frame: (frame) => this.onFrame(frame),
+    });
     port.on('data', this.onData);
     port.on('close', this.onClose);
     if (profileMode(context.profile) === 'D') this.startPushing();
@@ -77,8 +81,7 @@ export class MeterSession {
     if (this.state === 'closed') return;
     this.reset();
     this.state = 'closed';
-    for (const timer of this.receiveTimers) clearTimeout(timer);
-    this.receiveTimers.clear();
+    this.receiver.stop();
     this.pushLoop?.stop();
     this.port.removeListener('data', this.onData);
     this.port.removeListener('close', this.onClose);
@@ -87,40 +90,19 @@ export class MeterSession {
   private readonly onClose = (): void => this.close();
 
   private readonly onData = (chunk: Buffer): void => {
-    if (this.state === 'closed') return;
-    // An optical head reflects the master's own light: the echo comes back at once, whatever the meter does.
-    if (this.context.faults.echo) this.writeToPort(chunk);
-    if (!this.context.pacing) return this.hear(chunk);
-    // Over TCP the master's bytes arrive at once; a meter on a real line hears the last of them only after their
-    // wire time at the current speed, and its reaction time runs from there.
-    const now = performance.now();
-    this.heardAllAt = Math.max(now, this.heardAllAt) + wireTimeMs(chunk.length, this.baudRate);
-    const timer = setTimeout(() => {
-      this.receiveTimers.delete(timer);
-      this.hear(chunk);
-    }, this.heardAllAt - now);
-    this.receiveTimers.add(timer);
+    if (this.state !== 'closed') this.receiver.receive(chunk);
   };
 
-  private hear(chunk: Buffer): void {
-    if (this.state === 'closed') return;
+  /** The master's bytes reached the meter: it is not inactive. False once closed (the bytes are dropped). */
+  private heard(): boolean {
+    if (this.state === 'closed') return false;
     this.armInactivity();
-    // In programming mode no option select can come: a lone ACK asks for the next partial block.
-    this.reader.optionSelectExpected = this.state !== 'programming';
-    this.reader.write(chunk);
-  }
-
-  private newReader(): FrameReader {
-    const reader = new FrameReader({ role: 'meter' });
-    reader.on('frame', (frame: Frame) => {
-      if (reader === this.reader) this.onFrame(frame);
-    });
-    return reader;
+    return true;
   }
 
   private onFrame(frame: Frame): void {
-    const bytes = 'bytes' in frame ? frame.bytes : frame.kind === 'ack' ? ACK_BYTE : NAK_BYTE;
-    this.log('frame', { kind: frame.kind, text: isPasswordCommand(bytes) ? `<SOH>P${String.fromCharCode(bytes[2])} (password hidden)` : describeBytes(bytes) });
+    const bytes = frameBytes(frame);
+    this.log('frame', { kind: frame.kind, text: frameLogText(bytes) });
     if (frame.kind === 'noise') this.nulsSeen += bytes.filter((byte) => byte === 0).length;
     else if (frame.kind === 'line') this.onLine(bytes);
     else if (frame.kind === 'option-select') this.onOptionSelect(frame.message);
@@ -332,7 +314,7 @@ export class MeterSession {
   private endSession(reason: string): void {
     this.event('session-ended', reason);
     this.reset();
-    this.reader = this.newReader();
+    this.receiver.restartReader();
   }
 
   /** Abandons the current session: pending waits and bytes dropped, speed back to the initial one. */
@@ -363,9 +345,4 @@ export class MeterSession {
   private log(type: string, fields: object): void {
     this.context.log.add({ type, connection: this.connection, ...fields } as Parameters<MeterSimLog['add']>[0]);
   }
-}
-
-/** `SOH P1|P2 ...`: a password from the master, which never goes into a log. */
-function isPasswordCommand(bytes: Buffer): boolean {
-  return bytes[0] === 0x01 && bytes[1] === 0x50 && (bytes[2] === 0x31 || bytes[2] === 0x32);
 }
