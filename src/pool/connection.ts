@@ -2,10 +2,11 @@ import { EventEmitter } from 'node:events';
 import { MeterError } from '../errors';
 import { createLink } from '../transport/create-link';
 import { endpointKey, type ByteLink, type Endpoint } from '../transport/link';
-import { backoffDelay } from './backoff';
 import { PendingLease, abortable, removeFromQueue, settleWithin, type LeaseOutcome } from './lease-queue';
 import { watchLink } from './link-watch';
+import { OneShotTimer } from './one-shot-timer';
 import { asMeterError, connectionLost, leaseAborted, leaseTimedOut, queueFull } from './pool-errors';
+import { ReconnectScheduler } from './reconnect-scheduler';
 /** How often a session that is not yet ready is asked again. */
 const READINESS_POLL_MS = 25;
 
@@ -35,15 +36,12 @@ export class Connection<S> extends EventEmitter {
   };
   private live: LiveLink<S> | undefined;
   private connectAttempt: AbortController | undefined;
-  private recovering = false;
-  private failedAttempts = 0;
-  private reconnectTimer: NodeJS.Timeout | undefined;
-  private reconnectAt: number | undefined;
+  private readonly reconnects: ReconnectScheduler;
   private head: PendingLease<S> | undefined;
   private readonly waiting: PendingLease<S>[] = [];
   private idleTimer: NodeJS.Timeout | undefined;
   /** Asks a session that said 'wait' again (see SessionDriver.readiness). */
-  private readinessTimer: NodeJS.Timeout | undefined;
+  private readonly readinessPoll = new OneShotTimer();
   private closing: Promise<void> | undefined;
 
   constructor(options: ConnectionOptions<S>) {
@@ -51,6 +49,7 @@ export class Connection<S> extends EventEmitter {
     this.options = options;
     this.endpoint = options.endpoint;
     this.key = endpointKey(options.endpoint);
+    this.reconnects = new ReconnectScheduler(options.reconnect, options.random, () => void this.connectOnce());
   }
 
   get userCount(): number {
@@ -70,7 +69,7 @@ export class Connection<S> extends EventEmitter {
       // The internal keep-alive probe is not user work: it must not flip every status to "busy".
       leaseActive: (this.head?.running && !this.head.internal) ?? false,
       lastError: this.lastError,
-      reconnectInMs: this.reconnectAt === undefined ? undefined : Math.max(0, this.reconnectAt - Date.now()),
+      reconnectInMs: this.reconnects.remainingMs(),
       counters: { ...this.counters },
     };
   }
@@ -126,15 +125,14 @@ export class Connection<S> extends EventEmitter {
   // ---- connecting ----
 
   private startConnecting(): void {
-    this.recovering = false;
-    this.failedAttempts = 0;
+    this.reconnects.reset();
     void this.connectOnce();
   }
 
   private async connectOnce(): Promise<void> {
     const attempt = new AbortController();
     this.connectAttempt = attempt;
-    this.setState(this.recovering ? 'reconnecting' : 'connecting');
+    this.setState(this.reconnects.retrying ? 'reconnecting' : 'connecting');
     const timeoutMs = this.options.connectTimeoutMs;
     const timer = setTimeout(() => attempt.abort(new MeterError('E_CONNECT_FAILED', `${this.key}: no session within ${timeoutMs} ms`)), timeoutMs);
     let link: ByteLink | undefined;
@@ -167,8 +165,7 @@ export class Connection<S> extends EventEmitter {
     }
     this.connectAttempt = undefined;
     this.counters.connects++;
-    this.failedAttempts = 0;
-    this.recovering = false;
+    this.reconnects.reset();
     this.setState('connected');
     this.pump();
   }
@@ -180,14 +177,7 @@ export class Connection<S> extends EventEmitter {
 
   private scheduleReconnect(): void {
     if (this.users.size === 0 || this.closing) return;
-    this.recovering = true;
-    const delay = backoffDelay(this.failedAttempts++, this.options.reconnect, this.options.random);
-    this.reconnectAt = Date.now() + delay;
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = undefined;
-      this.reconnectAt = undefined;
-      void this.connectOnce();
-    }, delay);
+    this.reconnects.schedule();
     this.setState('reconnecting');
   }
 
@@ -232,10 +222,7 @@ export class Connection<S> extends EventEmitter {
     if (readiness === 'reset') {
       return this.dropLink(new MeterError('E_CONNECTION_LOST', `${this.key}: the device never answered an abandoned command; reopening the link to get back in step`));
     }
-    this.readinessTimer ??= setTimeout(() => {
-      this.readinessTimer = undefined;
-      this.pump();
-    }, READINESS_POLL_MS);
+    this.readinessPoll.start(READINESS_POLL_MS, () => this.pump());
   }
 
   private run(lease: PendingLease<S>, live: LiveLink<S>): void {
@@ -353,12 +340,9 @@ export class Connection<S> extends EventEmitter {
 
   private async closeForGood(): Promise<void> {
     this.setState('closing');
-    clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = undefined;
-    this.reconnectAt = undefined;
+    this.reconnects.cancel();
     this.stopIdleTimer();
-    clearTimeout(this.readinessTimer);
-    this.readinessTimer = undefined;
+    this.readinessPoll.stop();
     const closed = new MeterError('E_CLOSED', `${this.key} was closed: its last user left`);
     const attempt = this.connectAttempt;
     this.connectAttempt = undefined;
@@ -373,7 +357,7 @@ export class Connection<S> extends EventEmitter {
       await live.link.close().catch(() => undefined);
       this.counters.disconnects++;
     }
-    this.recovering = false;
+    this.reconnects.reset();
     this.setState('closed');
   }
 
