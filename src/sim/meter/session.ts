@@ -12,6 +12,7 @@ import { MeterProfile, profileMode } from './profile';
 import { ProgrammingHandler, ProgrammingReply } from './programming';
 import { PushLoop } from './push';
 import { ACK_BYTE, frameBytes, frameLogText, MeterReceiver, NAK_BYTE } from './receiver';
+import { InactivityTimer, SessionGenerations } from './session-timers';
 
 /** What a session reads from its simulator at each step, so profile faults switched at run time apply at once. */
 export interface MeterSessionContext {
@@ -39,12 +40,11 @@ export class MeterSession {
   baudRate: number;
   readonly pacer: Pacer;
   private readonly receiver: MeterReceiver;
-  private generation = 0;
+  private readonly generations = new SessionGenerations();
   private nulsSeen = 0;
   private programming: ProgrammingHandler | undefined;
-  private inactivityTimer: NodeJS.Timeout | undefined;
+  private readonly inactivity = new InactivityTimer(() => this.onInactivity());
   private pushLoop: PushLoop | undefined;
-  private readonly waits = new Set<{ timer: NodeJS.Timeout; resolve: (alive: boolean) => void }>();
 
   constructor(
     private readonly context: MeterSessionContext,
@@ -124,7 +124,7 @@ export class MeterSession {
     if (refusal) return this.event('request-ignored', refusal);
     this.reset();
     this.event('request-accepted', `address ${JSON.stringify(request.address)}`);
-    void this.answerRequest(this.generation);
+    void this.answerRequest(this.generations.current);
   }
 
   /** Why this meter does not answer a request (undefined: it answers). */
@@ -141,7 +141,7 @@ export class MeterSession {
   private async answerRequest(generation: number): Promise<void> {
     this.context.log.add({ type: 'session', connection: this.connection, mode: profileMode(this.profile) });
     this.state = 'identifying';
-    if (!(await this.wait(this.context.reactionTimeMs, generation))) return;
+    if (!(await this.generations.wait(this.context.reactionTimeMs, generation))) return;
     const garbage = this.context.faults.garbage;
     if (garbage) {
       await this.transmit(garbageBytes(GARBAGE_BYTES, this.connection), 'garbage', generation);
@@ -153,7 +153,7 @@ export class MeterSession {
     if (mode === 'A') return this.sendReadout(generation);
     if (mode === 'B') {
       this.setBaudRate(identification.baudRate);
-      if (await this.wait(this.context.reactionTimeMs, generation)) await this.sendReadout(generation);
+      if (await this.generations.wait(this.context.reactionTimeMs, generation)) await this.sendReadout(generation);
       return;
     }
     this.state = 'awaiting-option';
@@ -167,8 +167,8 @@ export class MeterSession {
     // The reference only documents masters choosing a LOWER speed; a meter cannot go above its offer. It stays
     // quiet (still awaiting an option select), so a master that steps down on retry gets an answer.
     if (selected > offered) return this.event('option-refused', `Z=${message.baudChar} (${selected} Bd) is above the offer of ${offered} Bd`);
-    if (message.modeControl === '0') return void this.startReadout(selected, this.generation);
-    if (message.modeControl === '1' && this.profile.programming) return void this.startProgramming(selected, this.generation);
+    if (message.modeControl === '0') return void this.startReadout(selected, this.generations.current);
+    if (message.modeControl === '1' && this.profile.programming) return void this.startProgramming(selected, this.generations.current);
     this.event('mode-not-supported', `option select Y=${message.modeControl}${message.modeControl === '2' ? ' (HDLC is out of scope)' : ''}`);
   }
 
@@ -193,19 +193,19 @@ export class MeterSession {
   private async switchSpeed(baudRate: number, generation: number): Promise<boolean> {
     if (this.context.faults.refuseBaudSwitch && baudRate !== this.baudRate) {
       this.event('baud-switch-refused', `stays at ${this.baudRate} Bd instead of ${baudRate} Bd`);
-      if (!(await this.wait(this.context.reactionTimeMs, generation))) return false;
+      if (!(await this.generations.wait(this.context.reactionTimeMs, generation))) return false;
       await this.transmit(garbageBytes(GARBAGE_BYTES, this.connection + 7), 'garbage', generation);
       this.goSilent('fault: refused the baud switch');
       return false;
     }
     this.setBaudRate(baudRate);
-    return this.wait(this.context.reactionTimeMs, generation);
+    return this.generations.wait(this.context.reactionTimeMs, generation);
   }
 
   private async sendReadout(generation: number): Promise<void> {
     this.state = 'transmitting';
     const sent = await this.sendDataMessage(DataBlockMessage.readout(this.profile.dataBlock), 'readout', generation);
-    if (sent && generation === this.generation) this.endSession('readout complete');
+    if (sent && this.generations.isCurrent(generation)) this.endSession('readout complete');
   }
 
   /** A data message with the bad-BCC and cut-off faults applied; false when cut off or reset. */
@@ -227,7 +227,7 @@ export class MeterSession {
   }
 
   private async sendReply(reply: ProgrammingReply, generation: number): Promise<void> {
-    if (!(await this.wait(this.context.reactionTimeMs, generation))) return;
+    if (!(await this.generations.wait(this.context.reactionTimeMs, generation))) return;
     if (reply.kind === 'ack' || reply.kind === 'nak') await this.transmit(reply.kind === 'ack' ? ACK_BYTE : NAK_BYTE, reply.kind.toUpperCase(), generation);
     else if (reply.kind === 'command') await this.transmit(reply.message.encode(this.profile.bcc), reply.what, generation);
     else await this.transmit(this.encodeData(reply.message), reply.what, generation);
@@ -237,9 +237,9 @@ export class MeterSession {
   private async endAfterTransmission(reason: string, generation: number): Promise<void> {
     this.state = 'transmitting';
     this.programming = undefined;
-    if (await this.wait(this.context.reactionTimeMs + 1, generation)) {
-      while (this.pacer.busy && generation === this.generation) await this.wait(5, generation);
-      if (generation === this.generation) this.endSession(reason);
+    if (await this.generations.wait(this.context.reactionTimeMs + 1, generation)) {
+      while (this.pacer.busy && this.generations.isCurrent(generation)) await this.generations.wait(5, generation);
+      if (this.generations.isCurrent(generation)) this.endSession(reason);
     }
   }
 
@@ -248,7 +248,7 @@ export class MeterSession {
     this.pushLoop = new PushLoop(this.profile, () => this.context.faults, {
       busy: () => this.pacer.busy,
       session: () => this.context.log.add({ type: 'session', connection: this.connection, mode: 'D' }),
-      transmit: (bytes, what) => void this.transmit(bytes, what, this.generation),
+      transmit: (bytes, what) => void this.transmit(bytes, what, this.generations.current),
       event: (name, detail) => this.event(name, detail),
       garbageSeed: this.connection,
     });
@@ -256,10 +256,10 @@ export class MeterSession {
 
   /** Queues bytes at the current speed; true when they have gone out and the session is still the same one. */
   private async transmit(bytes: Buffer, what: string, generation: number): Promise<boolean> {
-    if (generation !== this.generation) return false;
+    if (!this.generations.isCurrent(generation)) return false;
     this.log('sent', { what, bytes: bytes.length, baudRate: this.baudRate });
     await this.pacer.send(bytes, this.baudRate);
-    if (generation !== this.generation) return false;
+    if (!this.generations.isCurrent(generation)) return false;
     this.armInactivity();
     return true;
   }
@@ -279,21 +279,6 @@ export class MeterSession {
     this.port.setBaudRate?.(baudRate).catch((error: Error) => this.event('baud-change-failed', error.message));
   }
 
-  /** Resolves true after ms, or false as soon as the session resets. */
-  private wait(ms: number, generation: number): Promise<boolean> {
-    if (generation !== this.generation) return Promise.resolve(false);
-    return new Promise((resolve) => {
-      const entry = {
-        timer: setTimeout(() => {
-          this.waits.delete(entry);
-          resolve(generation === this.generation);
-        }, ms),
-        resolve,
-      };
-      this.waits.add(entry);
-    });
-  }
-
   private goSilent(reason: string): void {
     this.state = 'silent';
     this.event('silent', reason);
@@ -302,13 +287,13 @@ export class MeterSession {
 
   /** Inactivity: a session that hears nothing for the timeout (and is not sending) goes back to waiting. */
   private armInactivity(): void {
-    if (this.inactivityTimer) clearTimeout(this.inactivityTimer);
-    this.inactivityTimer = undefined;
-    if (this.state === 'idle' || this.state === 'closed' || this.state === 'pushing') return;
-    this.inactivityTimer = setTimeout(() => {
-      if (this.pacer.busy) return this.armInactivity();
-      this.endSession(`inactivity timeout (${this.context.inactivityTimeoutMs} ms)`);
-    }, this.context.inactivityTimeoutMs);
+    if (this.state === 'idle' || this.state === 'closed' || this.state === 'pushing') return this.inactivity.disarm();
+    this.inactivity.arm(this.context.inactivityTimeoutMs);
+  }
+
+  private onInactivity(): void {
+    if (this.pacer.busy) return this.armInactivity();
+    this.endSession(`inactivity timeout (${this.context.inactivityTimeoutMs} ms)`);
   }
 
   private endSession(reason: string): void {
@@ -319,15 +304,9 @@ export class MeterSession {
 
   /** Abandons the current session: pending waits and bytes dropped, speed back to the initial one. */
   private reset(): void {
-    this.generation++;
+    this.generations.next();
     this.pacer.cancel();
-    for (const entry of this.waits) {
-      clearTimeout(entry.timer);
-      entry.resolve(false);
-    }
-    this.waits.clear();
-    if (this.inactivityTimer) clearTimeout(this.inactivityTimer);
-    this.inactivityTimer = undefined;
+    this.inactivity.disarm();
     this.programming = undefined;
     this.nulsSeen = 0;
     if (this.state !== 'closed') this.state = profileMode(this.profile) === 'D' ? 'pushing' : 'idle';
