@@ -2,10 +2,12 @@ import { EventEmitter } from 'node:events';
 import { MeterError } from '../errors';
 import { createLink } from '../transport/create-link';
 import { endpointKey, type ByteLink, type Endpoint } from '../transport/link';
-import { PendingLease, abortable, removeFromQueue, settleWithin, type LeaseOutcome } from './lease-queue';
+import { KeepAlive } from './keep-alive';
+import { LeaseLine } from './lease-line';
+import { PendingLease, abortable, settleWithin, type LeaseOutcome } from './lease-queue';
 import { watchLink } from './link-watch';
 import { OneShotTimer } from './one-shot-timer';
-import { asMeterError, connectionLost, leaseAborted, leaseTimedOut, queueFull } from './pool-errors';
+import { asMeterError, connectionLost, keepAliveLost, leaseAborted, leaseTimedOut, queueFull } from './pool-errors';
 import { ReconnectScheduler } from './reconnect-scheduler';
 /** How often a session that is not yet ready is asked again. */
 const READINESS_POLL_MS = 25;
@@ -37,9 +39,8 @@ export class Connection<S> extends EventEmitter {
   private live: LiveLink<S> | undefined;
   private connectAttempt: AbortController | undefined;
   private readonly reconnects: ReconnectScheduler;
-  private head: PendingLease<S> | undefined;
-  private readonly waiting: PendingLease<S>[] = [];
-  private idleTimer: NodeJS.Timeout | undefined;
+  private readonly leases = new LeaseLine<S>();
+  private readonly keepAlive: KeepAlive<S>;
   /** Asks a session that said 'wait' again (see SessionDriver.readiness). */
   private readonly readinessPoll = new OneShotTimer();
   private closing: Promise<void> | undefined;
@@ -50,6 +51,7 @@ export class Connection<S> extends EventEmitter {
     this.endpoint = options.endpoint;
     this.key = endpointKey(options.endpoint);
     this.reconnects = new ReconnectScheduler(options.reconnect, options.random, () => void this.connectOnce());
+    this.keepAlive = new KeepAlive(options.driver, options.keepAliveMs, () => this.probe());
   }
 
   get userCount(): number {
@@ -65,9 +67,9 @@ export class Connection<S> extends EventEmitter {
       key: this.key,
       state: this.state,
       users: this.users.size,
-      queueLength: this.waitingCount(),
+      queueLength: this.leases.waitingCount(),
       // The internal keep-alive probe is not user work: it must not flip every status to "busy".
-      leaseActive: (this.head?.running && !this.head.internal) ?? false,
+      leaseActive: this.leases.userLeaseRunning,
       lastError: this.lastError,
       reconnectInMs: this.reconnects.remainingMs(),
       counters: { ...this.counters },
@@ -107,16 +109,16 @@ export class Connection<S> extends EventEmitter {
       return Promise.reject(new MeterError('E_CLOSED', `${label}: the connection ${this.key} is closed (no registered user)`));
     }
     if (options.signal?.aborted) return Promise.reject(leaseAborted(label));
-    const mustWait = this.head !== undefined || this.waiting.length > 0 || this.state !== 'connected';
-    if (mustWait && this.waitingCount() >= this.options.queueLimit) {
+    const mustWait = this.leases.busy || this.state !== 'connected';
+    if (mustWait && this.leases.waitingCount() >= this.options.queueLimit) {
       this.counters.queueOverflows++;
       this.notify();
-      return Promise.reject(queueFull(this.key, label, this.waitingCount(), this.options.queueLimit));
+      return Promise.reject(queueFull(this.key, label, this.leases.waitingCount(), this.options.queueLimit));
     }
     return new Promise<T>((resolve, reject) => {
       const lease = new PendingLease<S>(fn as LeaseFn<S, unknown>, options, false, resolve as (value: unknown) => void, reject);
       lease.watchCallerSignal(() => this.fail(lease, leaseAborted(label)));
-      this.waiting.push(lease);
+      this.leases.enqueue(lease);
       this.pump();
       this.notify();
     });
@@ -188,11 +190,11 @@ export class Connection<S> extends EventEmitter {
     this.live = undefined;
     live.detach();
     live.link.destroy(reason);
-    this.stopIdleTimer();
+    this.keepAlive.stop();
     this.counters.disconnects++;
     this.lastError = reason;
     this.state = 'reconnecting';
-    const running = this.head?.running ? this.head : undefined;
+    const running = this.leases.running;
     if (running && !running.internal) this.counters.leaseFailures++;
     if (running) this.fail(running, reason);
     this.scheduleReconnect();
@@ -202,16 +204,9 @@ export class Connection<S> extends EventEmitter {
 
   private pump(): void {
     if (this.closing) return;
-    if (!this.head) {
-      const next = this.waiting.shift();
-      if (next) {
-        this.head = next;
-        next.startTimer(() => this.onTimeout(next));
-      }
-    }
-    const head = this.head;
-    if (!head) return this.armIdleTimer();
-    this.stopIdleTimer();
+    const head = this.leases.advance((lease) => this.onTimeout(lease));
+    if (!head) return this.armKeepAlive();
+    this.keepAlive.stop();
     if (!head.running && this.state === 'connected' && this.live) this.runWhenReady(head, this.live);
   }
 
@@ -229,13 +224,7 @@ export class Connection<S> extends EventEmitter {
     lease.running = true;
     if (!lease.internal) this.counters.leases++;
     this.notify();
-    let result: Promise<unknown>;
-    try {
-      result = Promise.resolve(lease.fn({ session: live.session, link: live.view, signal: lease.controller.signal }));
-    } catch (error) {
-      result = Promise.reject(error);
-    }
-    result.then(
+    lease.invoke({ session: live.session, link: live.view, signal: lease.controller.signal }).then(
       (value: unknown) => this.finish(lease, { value }),
       (error: unknown) => {
         if (lease.settled) return;
@@ -264,8 +253,7 @@ export class Connection<S> extends EventEmitter {
 
   private finish(lease: PendingLease<S>, outcome: LeaseOutcome, beforeNext?: () => void): void {
     if (!lease.settle(outcome)) return;
-    if (this.head === lease) this.head = undefined;
-    else removeFromQueue(this.waiting, lease);
+    this.leases.remove(lease);
     beforeNext?.();
     this.pump();
     this.notify();
@@ -279,47 +267,31 @@ export class Connection<S> extends EventEmitter {
     }
   }
 
-  private waitingCount(): number {
-    const headWaits = this.head !== undefined && !this.head.running && !this.head.internal;
-    return this.waiting.length + (headWaits ? 1 : 0);
-  }
-
   // ---- keep-alive ----
 
-  private armIdleTimer(): void {
-    const { keepAliveMs, driver } = this.options;
-    if (keepAliveMs <= 0 || !driver.keepAlive || this.state !== 'connected' || this.idleTimer) return;
-    this.idleTimer = setTimeout(() => this.probe(), Math.max(1, Math.floor(keepAliveMs / 2)));
-  }
-
-  private stopIdleTimer(): void {
-    clearTimeout(this.idleTimer);
-    this.idleTimer = undefined;
+  /** The line is empty: count idle time towards a probe, but only on a link that is up. */
+  private armKeepAlive(): void {
+    if (this.state === 'connected') this.keepAlive.arm();
   }
 
   private onTraffic(counter: 'bytesIn' | 'bytesOut', count: number): void {
     this.counters[counter] += count;
-    this.idleTimer?.refresh();
+    this.keepAlive.sawTraffic();
   }
 
-  /** Idle for keepAliveMs/2: probe, with keepAliveMs/2 to answer, so a dead peer is found within keepAliveMs. */
+  /** The link was idle: probe it, unless the line got busy meanwhile (that work finds a dead link itself). */
   private probe(): void {
-    this.idleTimer = undefined;
-    const keepAlive = this.options.driver.keepAlive;
-    if (!keepAlive || this.head || this.waiting.length > 0 || this.state !== 'connected') return;
-    const timeoutMs = Math.max(1, Math.floor(this.options.keepAliveMs / 2));
-    const noop = (): void => undefined;
-    const lease = new PendingLease<S>((context) => keepAlive.call(this.options.driver, context.session, context.signal), { timeoutMs, label: 'keep-alive' }, true, noop, noop);
-    this.head = lease;
-    lease.startTimer(() => this.onTimeout(lease));
+    if (this.leases.busy || this.state !== 'connected') return;
+    const lease = this.keepAlive.probeLease();
+    if (!lease) return;
+    this.leases.takeTurn(lease, (probe) => this.onTimeout(probe));
     this.pump();
   }
 
   private keepAliveFailed(lease: PendingLease<S>, error: unknown): void {
     if (lease.settled) return;
     this.counters.keepAliveFailures++;
-    const cause = asMeterError(error, 'E_TIMEOUT', 'keep-alive failed');
-    const reason = new MeterError('E_CONNECTION_LOST', `${this.key}: keep-alive failed (${cause.message}); the link is presumed dead`, { cause });
+    const reason = keepAliveLost(this.key, error);
     this.finish(lease, { error: reason }, () => this.dropLink(reason));
   }
 
@@ -341,14 +313,13 @@ export class Connection<S> extends EventEmitter {
   private async closeForGood(): Promise<void> {
     this.setState('closing');
     this.reconnects.cancel();
-    this.stopIdleTimer();
+    this.keepAlive.stop();
     this.readinessPoll.stop();
     const closed = new MeterError('E_CLOSED', `${this.key} was closed: its last user left`);
     const attempt = this.connectAttempt;
     this.connectAttempt = undefined;
     attempt?.abort(closed);
-    for (const lease of [this.head, ...this.waiting.splice(0)]) lease?.settle({ error: closed });
-    this.head = undefined;
+    this.leases.failAll(closed);
     const live = this.live;
     this.live = undefined;
     if (live) {

@@ -1,4 +1,4 @@
-import type { LeaseFn, LeaseOptions } from './types';
+import type { LeaseContext, LeaseFn, LeaseOptions } from './types';
 
 export type LeaseOutcome = { value: unknown } | { error: unknown };
 
@@ -29,6 +29,15 @@ export class PendingLease<S> {
 
   startTimer(onTimeout: () => void): void {
     if (!this.timer && !this.settled) this.timer = setTimeout(onTimeout, this.options.timeoutMs);
+  }
+
+  /** Calls the lease function; a synchronous throw becomes a rejection, so both end up in one place. */
+  invoke(context: LeaseContext<S>): Promise<unknown> {
+    try {
+      return Promise.resolve(this.fn(context));
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   watchCallerSignal(onAbort: () => void): void {

@@ -30,3 +30,9 @@ export function asMeterError(error: unknown, code: 'E_CONNECT_FAILED' | 'E_PROTO
   const message = error instanceof Error ? error.message : String(error);
   return new MeterError(code, `${context}: ${message}`, { cause: error });
 }
+
+/** The keep-alive probe failed or timed out: the link is treated as lost. */
+export function keepAliveLost(key: string, error: unknown): MeterError {
+  const cause = asMeterError(error, 'E_TIMEOUT', 'keep-alive failed');
+  return new MeterError('E_CONNECTION_LOST', `${key}: keep-alive failed (${cause.message}); the link is presumed dead`, { cause });
+}
