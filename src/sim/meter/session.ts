@@ -1,17 +1,17 @@
 import type { AckOptionSelectMessage } from '../../iec62056/ack-option';
-import { interpretBaudChar } from '../../iec62056/baud';
 import type { Frame } from '../../iec62056/frame-reader';
 import { DataBlockMessage } from '../../iec62056/frames';
 import { IdentificationMessage } from '../../iec62056/identification';
 import { RequestMessage } from '../../iec62056/request';
-import { garbageBytes, MeterFaults, wakeUpNulsRequired } from './faults';
+import { cutOffBytes, dataMessageBytes, optionSelectOutcome, programmingReplyBytes, requestRefusal } from './answers';
+import { garbageBytes, MeterFaults } from './faults';
 import type { MeterSimLog } from './log';
 import { Pacer } from './pacer';
 import type { MeterPort } from './port';
 import { MeterProfile, profileMode } from './profile';
 import { ProgrammingHandler, ProgrammingReply } from './programming';
 import { PushLoop } from './push';
-import { ACK_BYTE, frameBytes, frameLogText, MeterReceiver, NAK_BYTE } from './receiver';
+import { frameBytes, frameLogText, MeterReceiver } from './receiver';
 import { InactivityTimer, SessionGenerations } from './session-timers';
 
 /** What a session reads from its simulator at each step, so profile faults switched at run time apply at once. */
@@ -120,28 +120,17 @@ export class MeterSession {
     } catch {
       return this.event('line-ignored', 'not a request message');
     }
-    const refusal = this.refusalOf(request);
+    const refusal = requestRefusal(request, this.profile, this.context.faults, this.nulsSeen);
     if (refusal) return this.event('request-ignored', refusal);
     this.reset();
     this.event('request-accepted', `address ${JSON.stringify(request.address)}`);
     void this.answerRequest(this.generations.current);
   }
 
-  /** Why this meter does not answer a request (undefined: it answers). */
-  private refusalOf(request: RequestMessage): string | undefined {
-    if (request.requestChar !== this.profile.requestChar) return `request character ${request.requestChar}`;
-    if (request.address !== '' && request.address !== this.profile.address) return `address ${request.address} is not ${this.profile.address || '(none)'}`;
-    if (profileMode(this.profile) === 'D') return 'mode D meters only push';
-    const needed = wakeUpNulsRequired(this.context.faults);
-    if (this.nulsSeen < needed) return `no wake-up: ${this.nulsSeen} NULs, ${needed} needed`;
-    if (this.context.faults.silence) return 'fault: silence';
-    return undefined;
-  }
-
   private async answerRequest(generation: number): Promise<void> {
     this.context.log.add({ type: 'session', connection: this.connection, mode: profileMode(this.profile) });
     this.state = 'identifying';
-    if (!(await this.generations.wait(this.context.reactionTimeMs, generation))) return;
+    if (!(await this.waitReactionTime(generation))) return;
     const garbage = this.context.faults.garbage;
     if (garbage) {
       await this.transmit(garbageBytes(GARBAGE_BYTES, this.connection), 'garbage', generation);
@@ -153,7 +142,7 @@ export class MeterSession {
     if (mode === 'A') return this.sendReadout(generation);
     if (mode === 'B') {
       this.setBaudRate(identification.baudRate);
-      if (await this.generations.wait(this.context.reactionTimeMs, generation)) await this.sendReadout(generation);
+      if (await this.waitReactionTime(generation)) await this.sendReadout(generation);
       return;
     }
     this.state = 'awaiting-option';
@@ -162,14 +151,10 @@ export class MeterSession {
 
   private onOptionSelect(message: AckOptionSelectMessage): void {
     if (this.state !== 'awaiting-option') return this.event('option-select-ignored', `in state ${this.state}`);
-    const offered = interpretBaudChar(this.profile.identification.baudChar).baudRate;
-    const selected = interpretBaudChar(message.baudChar).baudRate;
-    // The reference only documents masters choosing a LOWER speed; a meter cannot go above its offer. It stays
-    // quiet (still awaiting an option select), so a master that steps down on retry gets an answer.
-    if (selected > offered) return this.event('option-refused', `Z=${message.baudChar} (${selected} Bd) is above the offer of ${offered} Bd`);
-    if (message.modeControl === '0') return void this.startReadout(selected, this.generations.current);
-    if (message.modeControl === '1' && this.profile.programming) return void this.startProgramming(selected, this.generations.current);
-    this.event('mode-not-supported', `option select Y=${message.modeControl}${message.modeControl === '2' ? ' (HDLC is out of scope)' : ''}`);
+    const outcome = optionSelectOutcome(message, this.profile);
+    if (outcome.kind === 'readout') void this.startReadout(outcome.baudRate, this.generations.current);
+    else if (outcome.kind === 'programming') void this.startProgramming(outcome.baudRate, this.generations.current);
+    else this.event(outcome.event, outcome.detail);
   }
 
   private async startReadout(baudRate: number, generation: number): Promise<void> {
@@ -193,13 +178,13 @@ export class MeterSession {
   private async switchSpeed(baudRate: number, generation: number): Promise<boolean> {
     if (this.context.faults.refuseBaudSwitch && baudRate !== this.baudRate) {
       this.event('baud-switch-refused', `stays at ${this.baudRate} Bd instead of ${baudRate} Bd`);
-      if (!(await this.generations.wait(this.context.reactionTimeMs, generation))) return false;
+      if (!(await this.waitReactionTime(generation))) return false;
       await this.transmit(garbageBytes(GARBAGE_BYTES, this.connection + 7), 'garbage', generation);
       this.goSilent('fault: refused the baud switch');
       return false;
     }
     this.setBaudRate(baudRate);
-    return this.generations.wait(this.context.reactionTimeMs, generation);
+    return this.waitReactionTime(generation);
   }
 
   private async sendReadout(generation: number): Promise<void> {
@@ -210,34 +195,27 @@ export class MeterSession {
 
   /** A data message with the bad-BCC and cut-off faults applied; false when cut off or reset. */
   private async sendDataMessage(message: DataBlockMessage, what: string, generation: number): Promise<boolean> {
-    const bytes = this.encodeData(message);
+    const bytes = dataMessageBytes(message, this.profile, this.context.faults);
     const cutOff = this.context.faults.cutOff;
     if (cutOff !== undefined) {
-      await this.transmit(bytes.subarray(0, Math.max(1, Math.floor(bytes.length * cutOff))), `${what} (cut off)`, generation);
+      await this.transmit(cutOffBytes(bytes, cutOff), `${what} (cut off)`, generation);
       this.goSilent('fault: telegram cut off');
       return false;
     }
     return this.transmit(bytes, what, generation);
   }
 
-  private encodeData(message: DataBlockMessage): Buffer {
-    const bytes = message.encode(this.profile.bcc);
-    if (this.context.faults.badBcc) bytes[bytes.length - 1] ^= 0x01;
-    return bytes;
-  }
-
   private async sendReply(reply: ProgrammingReply, generation: number): Promise<void> {
-    if (!(await this.generations.wait(this.context.reactionTimeMs, generation))) return;
-    if (reply.kind === 'ack' || reply.kind === 'nak') await this.transmit(reply.kind === 'ack' ? ACK_BYTE : NAK_BYTE, reply.kind.toUpperCase(), generation);
-    else if (reply.kind === 'command') await this.transmit(reply.message.encode(this.profile.bcc), reply.what, generation);
-    else await this.transmit(this.encodeData(reply.message), reply.what, generation);
+    if (!(await this.waitReactionTime(generation))) return;
+    const { bytes, what } = programmingReplyBytes(reply, this.profile, this.context.faults);
+    await this.transmit(bytes, what, generation);
   }
 
   /** Ends the session once what is queued (e.g. the meter's own B0) has gone out. */
   private async endAfterTransmission(reason: string, generation: number): Promise<void> {
     this.state = 'transmitting';
     this.programming = undefined;
-    if (await this.generations.wait(this.context.reactionTimeMs + 1, generation)) {
+    if (await this.waitReactionTime(generation, 1)) {
       while (this.pacer.busy && this.generations.isCurrent(generation)) await this.generations.wait(5, generation);
       if (this.generations.isCurrent(generation)) this.endSession(reason);
     }
@@ -277,6 +255,11 @@ export class MeterSession {
     this.baudRate = baudRate;
     this.log('baud', { baudRate });
     this.port.setBaudRate?.(baudRate).catch((error: Error) => this.event('baud-change-failed', error.message));
+  }
+
+  /** The meter's pause before it answers (plus extraMs); false when the session resets meanwhile. */
+  private waitReactionTime(generation: number, extraMs = 0): Promise<boolean> {
+    return this.generations.wait(this.context.reactionTimeMs + extraMs, generation);
   }
 
   private goSilent(reason: string): void {
