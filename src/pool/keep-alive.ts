@@ -1,4 +1,4 @@
-import { PendingLease } from './lease-queue';
+import { PendingLease } from './pending-lease';
 import { OneShotTimer } from './one-shot-timer';
 import type { LeaseContext, SessionDriver } from './types';
 

@@ -1,4 +1,4 @@
-import { removeFromQueue, type PendingLease } from './lease-queue';
+import type { PendingLease } from './pending-lease';
 
 /**
  * The leases of one connection in FIFO order: the head (the one whose turn it is, running or
@@ -60,4 +60,12 @@ export class LeaseLine<S> {
     for (const lease of [this.head, ...this.waiting.splice(0)]) lease?.settle({ error });
     this.head = undefined;
   }
+}
+
+/** Removes one lease from a FIFO; false when it was not there. */
+function removeFromQueue<S>(queue: PendingLease<S>[], lease: PendingLease<S>): boolean {
+  const index = queue.indexOf(lease);
+  if (index < 0) return false;
+  queue.splice(index, 1);
+  return true;
 }

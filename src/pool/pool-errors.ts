@@ -36,3 +36,24 @@ export function keepAliveLost(key: string, error: unknown): MeterError {
   const cause = asMeterError(error, 'E_TIMEOUT', 'keep-alive failed');
   return new MeterError('E_CONNECTION_LOST', `${key}: keep-alive failed (${cause.message}); the link is presumed dead`, { cause });
 }
+
+export function badLeaseTimeout(label: string, timeoutMs: number): MeterError {
+  return new MeterError('E_BAD_ARGUMENT', `${label}: timeoutMs must be a positive number, got ${timeoutMs}`);
+}
+
+export function noUser(key: string, label: string): MeterError {
+  return new MeterError('E_CLOSED', `${label}: the connection ${key} is closed (no registered user)`);
+}
+
+export function closedByLastUser(key: string): MeterError {
+  return new MeterError('E_CLOSED', `${key} was closed: its last user left`);
+}
+
+export function noSessionWithin(key: string, timeoutMs: number): MeterError {
+  return new MeterError('E_CONNECT_FAILED', `${key}: no session within ${timeoutMs} ms`);
+}
+
+/** The session's readiness said 'reset'. */
+export function sessionOutOfStep(key: string): MeterError {
+  return new MeterError('E_CONNECTION_LOST', `${key}: the device never answered an abandoned command; reopening the link to get back in step`);
+}
