@@ -4,9 +4,11 @@ import { DataBlockMessage } from '../../iec62056/frames';
 import { IdentificationMessage } from '../../iec62056/identification';
 import { RequestMessage } from '../../iec62056/request';
 import { cutOffBytes, dataMessageBytes, optionSelectOutcome, programmingReplyBytes, requestRefusal } from './answers';
+import { ConnectionLog } from './connection-log';
 import { garbageBytes, MeterFaults } from './faults';
+import { MeterLine } from './line';
 import type { MeterSimLog } from './log';
-import { Pacer } from './pacer';
+import type { Pacer } from './pacer';
 import type { MeterPort } from './port';
 import { MeterProfile, profileMode } from './profile';
 import { ProgrammingHandler, ProgrammingReply } from './programming';
@@ -37,9 +39,10 @@ const GARBAGE_BYTES = 24;
  */
 export class MeterSession {
   state: MeterSessionState = 'idle';
-  baudRate: number;
   readonly pacer: Pacer;
+  private readonly line: MeterLine;
   private readonly receiver: MeterReceiver;
+  private readonly log: ConnectionLog;
   private readonly generations = new SessionGenerations();
   private nulsSeen = 0;
   private programming: ProgrammingHandler | undefined;
@@ -51,12 +54,13 @@ export class MeterSession {
     private readonly port: MeterPort,
     readonly connection: number,
   ) {
-    this.pacer = new Pacer((bytes) => this.writeToPort(bytes), { enabled: context.pacing });
-    this.baudRate = this.initialBaudRate;
+    this.log = new ConnectionLog(context.log, connection);
+    this.line = new MeterLine(port, this.log, { pacing: context.pacing, baudRate: this.initialBaudRate });
+    this.pacer = this.line.pacer;
     this.receiver = new MeterReceiver({
       paced: () => this.context.pacing,
       echoing: () => this.context.faults.echo === true,
-      echo: (chunk) => this.writeToPort(chunk),
+      echo: (chunk) => this.line.write(chunk),
       baudRate: () => this.baudRate,
       heard: () => this.heard(),
       // In programming mode no option select can come: a lone ACK asks for the next partial block.
@@ -66,6 +70,15 @@ export class MeterSession {
     port.on('data', this.onData);
     port.on('close', this.onClose);
     if (profileMode(context.profile) === 'D') this.startPushing();
+  }
+
+  /** The meter's line speed now. */
+  get baudRate(): number {
+    return this.line.baudRate;
+  }
+
+  set baudRate(baudRate: number) {
+    this.line.baudRate = baudRate;
   }
 
   private get profile(): MeterProfile {
@@ -102,7 +115,7 @@ export class MeterSession {
 
   private onFrame(frame: Frame): void {
     const bytes = frameBytes(frame);
-    this.log('frame', { kind: frame.kind, text: frameLogText(bytes) });
+    this.log.frame(frame.kind, frameLogText(bytes));
     if (frame.kind === 'noise') this.nulsSeen += bytes.filter((byte) => byte === 0).length;
     else if (frame.kind === 'line') this.onLine(bytes);
     else if (frame.kind === 'option-select') this.onOptionSelect(frame.message);
@@ -128,7 +141,7 @@ export class MeterSession {
   }
 
   private async answerRequest(generation: number): Promise<void> {
-    this.context.log.add({ type: 'session', connection: this.connection, mode: profileMode(this.profile) });
+    this.log.session(profileMode(this.profile));
     this.state = 'identifying';
     if (!(await this.waitReactionTime(generation))) return;
     const garbage = this.context.faults.garbage;
@@ -141,7 +154,7 @@ export class MeterSession {
     const mode = identification.mode;
     if (mode === 'A') return this.sendReadout(generation);
     if (mode === 'B') {
-      this.setBaudRate(identification.baudRate);
+      this.line.setBaudRate(identification.baudRate);
       if (await this.waitReactionTime(generation)) await this.sendReadout(generation);
       return;
     }
@@ -183,7 +196,7 @@ export class MeterSession {
       this.goSilent('fault: refused the baud switch');
       return false;
     }
-    this.setBaudRate(baudRate);
+    this.line.setBaudRate(baudRate);
     return this.waitReactionTime(generation);
   }
 
@@ -225,7 +238,7 @@ export class MeterSession {
     this.state = 'pushing';
     this.pushLoop = new PushLoop(this.profile, () => this.context.faults, {
       busy: () => this.pacer.busy,
-      session: () => this.context.log.add({ type: 'session', connection: this.connection, mode: 'D' }),
+      session: () => this.log.session('D'),
       transmit: (bytes, what) => void this.transmit(bytes, what, this.generations.current),
       event: (name, detail) => this.event(name, detail),
       garbageSeed: this.connection,
@@ -235,26 +248,10 @@ export class MeterSession {
   /** Queues bytes at the current speed; true when they have gone out and the session is still the same one. */
   private async transmit(bytes: Buffer, what: string, generation: number): Promise<boolean> {
     if (!this.generations.isCurrent(generation)) return false;
-    this.log('sent', { what, bytes: bytes.length, baudRate: this.baudRate });
-    await this.pacer.send(bytes, this.baudRate);
+    await this.line.send(bytes, what);
     if (!this.generations.isCurrent(generation)) return false;
     this.armInactivity();
     return true;
-  }
-
-  private writeToPort(bytes: Buffer): void {
-    try {
-      void Promise.resolve(this.port.write(bytes)).catch((error: Error) => this.event('write-failed', error.message));
-    } catch (error) {
-      this.event('write-failed', (error as Error).message);
-    }
-  }
-
-  private setBaudRate(baudRate: number): void {
-    if (baudRate === this.baudRate) return;
-    this.baudRate = baudRate;
-    this.log('baud', { baudRate });
-    this.port.setBaudRate?.(baudRate).catch((error: Error) => this.event('baud-change-failed', error.message));
   }
 
   /** The meter's pause before it answers (plus extraMs); false when the session resets meanwhile. */
@@ -293,18 +290,10 @@ export class MeterSession {
     this.programming = undefined;
     this.nulsSeen = 0;
     if (this.state !== 'closed') this.state = profileMode(this.profile) === 'D' ? 'pushing' : 'idle';
-    this.setBaudRate(this.initialBaudRate);
+    this.line.setBaudRate(this.initialBaudRate);
   }
 
   private event(name: string, detail: string): void {
-    this.log('event', { name, detail });
-  }
-
-  private log(type: 'frame', fields: { kind: string; text: string }): void;
-  private log(type: 'sent', fields: { what: string; bytes: number; baudRate: number }): void;
-  private log(type: 'baud', fields: { baudRate: number }): void;
-  private log(type: 'event', fields: { name: string; detail: string }): void;
-  private log(type: string, fields: object): void {
-    this.context.log.add({ type, connection: this.connection, ...fields } as Parameters<MeterSimLog['add']>[0]);
+    this.log.event(name, detail);
   }
 }
