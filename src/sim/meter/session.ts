@@ -1,19 +1,18 @@
 import type { AckOptionSelectMessage } from '../../iec62056/ack-option';
 import type { Frame } from '../../iec62056/frame-reader';
-import { DataBlockMessage } from '../../iec62056/frames';
-import { IdentificationMessage } from '../../iec62056/identification';
 import { RequestMessage } from '../../iec62056/request';
-import { cutOffBytes, dataMessageBytes, optionSelectOutcome, programmingReplyBytes, requestRefusal } from './answers';
+import { requestRefusal } from './answers';
 import { ConnectionLog } from './connection-log';
-import { garbageBytes, MeterFaults } from './faults';
+import { MeterDialogue } from './dialogue';
+import type { MeterFaults } from './faults';
 import { MeterLine } from './line';
 import type { MeterSimLog } from './log';
 import type { Pacer } from './pacer';
 import type { MeterPort } from './port';
 import { MeterProfile, profileMode } from './profile';
-import { ProgrammingHandler, ProgrammingReply } from './programming';
 import { PushLoop } from './push';
 import { frameBytes, frameLogText, MeterReceiver } from './receiver';
+import { SessionRun } from './session-run';
 import { InactivityTimer, SessionGenerations } from './session-timers';
 
 /** What a session reads from its simulator at each step, so profile faults switched at run time apply at once. */
@@ -29,13 +28,11 @@ export interface MeterSessionContext {
 
 export type MeterSessionState = 'idle' | 'identifying' | 'awaiting-option' | 'transmitting' | 'programming' | 'silent' | 'pushing' | 'closed';
 
-const GARBAGE_BYTES = 24;
-
 /**
- * One meter on one connection. Waits for `/?[address]!`, identifies itself at the initial speed, then follows its
- * mode: A readout at once, B switch then readout, C/E wait for the option select (readout or programming mode).
- * Mode D pushes telegrams on its own. Any step is abandoned when the session resets (timeout, break, new request):
- * every async step holds the generation it started in and stops when that is no longer current.
+ * One meter on one connection. Waits for `/?[address]!` and answers each accepted request with a `MeterDialogue`
+ * (identification, then by mode: readout, option select, programming mode). Mode D pushes telegrams on its own.
+ * Any step is abandoned when the session resets (timeout, break, new request): every async step belongs to the
+ * session run it started in and stops when that run is no longer current.
  */
 export class MeterSession {
   state: MeterSessionState = 'idle';
@@ -44,8 +41,9 @@ export class MeterSession {
   private readonly receiver: MeterReceiver;
   private readonly log: ConnectionLog;
   private readonly generations = new SessionGenerations();
+  private run: SessionRun;
+  private dialogue: MeterDialogue | undefined;
   private nulsSeen = 0;
-  private programming: ProgrammingHandler | undefined;
   private readonly inactivity = new InactivityTimer(() => this.onInactivity());
   private pushLoop: PushLoop | undefined;
 
@@ -57,6 +55,7 @@ export class MeterSession {
     this.log = new ConnectionLog(context.log, connection);
     this.line = new MeterLine(port, this.log, { pacing: context.pacing, baudRate: this.initialBaudRate });
     this.pacer = this.line.pacer;
+    this.run = this.newRun();
     this.receiver = new MeterReceiver({
       paced: () => this.context.pacing,
       echoing: () => this.context.faults.echo === true,
@@ -119,10 +118,8 @@ export class MeterSession {
     if (frame.kind === 'noise') this.nulsSeen += bytes.filter((byte) => byte === 0).length;
     else if (frame.kind === 'line') this.onLine(bytes);
     else if (frame.kind === 'option-select') this.onOptionSelect(frame.message);
-    else if (this.state === 'programming' && this.programming) {
-      if (frame.kind === 'command') this.programming.onCommand(bytes);
-      else if (frame.kind === 'ack') this.programming.onAck();
-      else if (frame.kind === 'nak') this.programming.onNak();
+    else if (this.state === 'programming' && (frame.kind === 'command' || frame.kind === 'ack' || frame.kind === 'nak')) {
+      this.dialogue?.onProgrammingFrame(frame.kind, bytes);
     }
   }
 
@@ -137,101 +134,13 @@ export class MeterSession {
     if (refusal) return this.event('request-ignored', refusal);
     this.reset();
     this.event('request-accepted', `address ${JSON.stringify(request.address)}`);
-    void this.answerRequest(this.generations.current);
-  }
-
-  private async answerRequest(generation: number): Promise<void> {
-    this.log.session(profileMode(this.profile));
-    this.state = 'identifying';
-    if (!(await this.waitReactionTime(generation))) return;
-    const garbage = this.context.faults.garbage;
-    if (garbage) {
-      await this.transmit(garbageBytes(GARBAGE_BYTES, this.connection), 'garbage', generation);
-      if (garbage === 'instead') return this.goSilent('fault: garbage instead of the identification');
-    }
-    const identification = new IdentificationMessage(this.profile.identification);
-    if (!(await this.transmit(identification.encode(), 'identification', generation))) return;
-    const mode = identification.mode;
-    if (mode === 'A') return this.sendReadout(generation);
-    if (mode === 'B') {
-      this.line.setBaudRate(identification.baudRate);
-      if (await this.waitReactionTime(generation)) await this.sendReadout(generation);
-      return;
-    }
-    this.state = 'awaiting-option';
-    this.armInactivity();
+    this.dialogue = this.newDialogue();
+    void this.dialogue.answerRequest();
   }
 
   private onOptionSelect(message: AckOptionSelectMessage): void {
-    if (this.state !== 'awaiting-option') return this.event('option-select-ignored', `in state ${this.state}`);
-    const outcome = optionSelectOutcome(message, this.profile);
-    if (outcome.kind === 'readout') void this.startReadout(outcome.baudRate, this.generations.current);
-    else if (outcome.kind === 'programming') void this.startProgramming(outcome.baudRate, this.generations.current);
-    else this.event(outcome.event, outcome.detail);
-  }
-
-  private async startReadout(baudRate: number, generation: number): Promise<void> {
-    this.state = 'transmitting';
-    if (await this.switchSpeed(baudRate, generation)) await this.sendReadout(generation);
-  }
-
-  private async startProgramming(baudRate: number, generation: number): Promise<void> {
-    this.state = 'transmitting';
-    if (!(await this.switchSpeed(baudRate, generation)) || !this.profile.programming) return;
-    this.state = 'programming';
-    this.programming = new ProgrammingHandler(this.profile.programming, this.context.registers, {
-      reply: (reply) => void this.sendReply(reply, generation),
-      endSession: (reason) => void this.endAfterTransmission(reason, generation),
-      event: (name, detail) => this.event(name, detail),
-    });
-    this.programming.start();
-  }
-
-  /** Changes speed after an option select and waits the reaction time; false when the meter refuses or resets. */
-  private async switchSpeed(baudRate: number, generation: number): Promise<boolean> {
-    if (this.context.faults.refuseBaudSwitch && baudRate !== this.baudRate) {
-      this.event('baud-switch-refused', `stays at ${this.baudRate} Bd instead of ${baudRate} Bd`);
-      if (!(await this.waitReactionTime(generation))) return false;
-      await this.transmit(garbageBytes(GARBAGE_BYTES, this.connection + 7), 'garbage', generation);
-      this.goSilent('fault: refused the baud switch');
-      return false;
-    }
-    this.line.setBaudRate(baudRate);
-    return this.waitReactionTime(generation);
-  }
-
-  private async sendReadout(generation: number): Promise<void> {
-    this.state = 'transmitting';
-    const sent = await this.sendDataMessage(DataBlockMessage.readout(this.profile.dataBlock), 'readout', generation);
-    if (sent && this.generations.isCurrent(generation)) this.endSession('readout complete');
-  }
-
-  /** A data message with the bad-BCC and cut-off faults applied; false when cut off or reset. */
-  private async sendDataMessage(message: DataBlockMessage, what: string, generation: number): Promise<boolean> {
-    const bytes = dataMessageBytes(message, this.profile, this.context.faults);
-    const cutOff = this.context.faults.cutOff;
-    if (cutOff !== undefined) {
-      await this.transmit(cutOffBytes(bytes, cutOff), `${what} (cut off)`, generation);
-      this.goSilent('fault: telegram cut off');
-      return false;
-    }
-    return this.transmit(bytes, what, generation);
-  }
-
-  private async sendReply(reply: ProgrammingReply, generation: number): Promise<void> {
-    if (!(await this.waitReactionTime(generation))) return;
-    const { bytes, what } = programmingReplyBytes(reply, this.profile, this.context.faults);
-    await this.transmit(bytes, what, generation);
-  }
-
-  /** Ends the session once what is queued (e.g. the meter's own B0) has gone out. */
-  private async endAfterTransmission(reason: string, generation: number): Promise<void> {
-    this.state = 'transmitting';
-    this.programming = undefined;
-    if (await this.waitReactionTime(generation, 1)) {
-      while (this.pacer.busy && this.generations.isCurrent(generation)) await this.generations.wait(5, generation);
-      if (this.generations.isCurrent(generation)) this.endSession(reason);
-    }
+    if (this.state !== 'awaiting-option' || !this.dialogue) return this.event('option-select-ignored', `in state ${this.state}`);
+    this.dialogue.onOptionSelect(message);
   }
 
   private startPushing(): void {
@@ -239,30 +148,10 @@ export class MeterSession {
     this.pushLoop = new PushLoop(this.profile, () => this.context.faults, {
       busy: () => this.pacer.busy,
       session: () => this.log.session('D'),
-      transmit: (bytes, what) => void this.transmit(bytes, what, this.generations.current),
+      transmit: (bytes, what) => void this.run.transmit(bytes, what),
       event: (name, detail) => this.event(name, detail),
       garbageSeed: this.connection,
     });
-  }
-
-  /** Queues bytes at the current speed; true when they have gone out and the session is still the same one. */
-  private async transmit(bytes: Buffer, what: string, generation: number): Promise<boolean> {
-    if (!this.generations.isCurrent(generation)) return false;
-    await this.line.send(bytes, what);
-    if (!this.generations.isCurrent(generation)) return false;
-    this.armInactivity();
-    return true;
-  }
-
-  /** The meter's pause before it answers (plus extraMs); false when the session resets meanwhile. */
-  private waitReactionTime(generation: number, extraMs = 0): Promise<boolean> {
-    return this.generations.wait(this.context.reactionTimeMs + extraMs, generation);
-  }
-
-  private goSilent(reason: string): void {
-    this.state = 'silent';
-    this.event('silent', reason);
-    this.armInactivity();
   }
 
   /** Inactivity: a session that hears nothing for the timeout (and is not sending) goes back to waiting. */
@@ -285,12 +174,32 @@ export class MeterSession {
   /** Abandons the current session: pending waits and bytes dropped, speed back to the initial one. */
   private reset(): void {
     this.generations.next();
+    this.run = this.newRun();
     this.pacer.cancel();
     this.inactivity.disarm();
-    this.programming = undefined;
+    this.dialogue = undefined;
     this.nulsSeen = 0;
     if (this.state !== 'closed') this.state = profileMode(this.profile) === 'D' ? 'pushing' : 'idle';
     this.line.setBaudRate(this.initialBaudRate);
+  }
+
+  private newRun(): SessionRun {
+    return new SessionRun(this.generations, this.generations.current, this.line, this.context, () => this.armInactivity());
+  }
+
+  private newDialogue(): MeterDialogue {
+    return new MeterDialogue({
+      context: this.context,
+      connection: this.connection,
+      line: this.line,
+      log: this.log,
+      run: this.run,
+      setState: (state) => {
+        this.state = state;
+      },
+      armInactivity: () => this.armInactivity(),
+      endSession: (reason) => this.endSession(reason),
+    });
   }
 
   private event(name: string, detail: string): void {
