@@ -40,7 +40,7 @@ function prepareUserDir(): string {
   const flows = path.join(demoDir, 'flows.json');
   if (!existsSync(flows)) copyFileSync(path.join(root, 'examples', 'demo', 'Demo - simulators.json'), flows);
   const settings = path.join(demoDir, 'settings.js');
-  writeFileSync(settings, `module.exports = ${JSON.stringify({ uiPort: ports.nodeRed, uiHost: '127.0.0.1', flowFile: 'flows.json', credentialSecret: false, editorTheme: { tours: false } }, null, 2)};\n`);
+  writeFileSync(settings, `module.exports = ${JSON.stringify({ uiPort: ports.nodeRed, uiHost: '127.0.0.1', flowFile: 'flows.json', credentialSecret: false, editorTheme: { tours: false }, telemetry: { enabled: false }, diagnostics: { enabled: false } }, null, 2)};\n`);
   return settings;
 }
 
