@@ -1,11 +1,15 @@
 #!/usr/bin/env node
-// The test suite needs a few system tools (socat makes the pty pairs for serial tests).
+// The test suite needs a few system tools: socat makes the pty pairs for serial tests, chromium runs the
+// editor tests in a real browser.
 // Missing ones are installed with apt-get when we run as root; otherwise we stop and name them.
 // A tier is never skipped silently.
 'use strict';
 const { execFileSync, spawnSync } = require('node:child_process');
 
-const required = [{ command: 'socat', debianPackage: 'socat' }];
+const required = [
+  { command: 'socat', debianPackage: 'socat' },
+  { command: 'chromium', debianPackage: 'chromium' },
+];
 
 function has(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;

@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startNodeRed, type RunningNodeRed } from './node-red-process';
+
+/**
+ * The smartcom-config edit dialog in a real browser (Debian's chromium) against a real Node-RED with this
+ * package installed: it opens without script errors, validates, offers the serial-port picker, and keeps the
+ * password out of the flow.
+ */
+const CONFIG_ID = 'c0ffee0000000001';
+const FLOWS = [
+  { id: 'aa00000000000001', type: 'tab', label: 'editor test' },
+  { id: CONFIG_ID, type: 'smartcom-config', name: 'gateway', transport: 'tcp', host: '127.0.0.1', port: 2323, serialPath: '', baudRate: 115200, dataBits: 8, parity: 'none', stopBits: 1, lineEnding: 'cr', commandTimeout: 10, longCommandTimeout: 120, keepAlive: 60, queueSize: 50 },
+];
+
+/** The editor's globals, as seen from page.evaluate (the test compiles without the DOM library). */
+interface EditorGlobals {
+  RED: {
+    nodes: { node(id: string): unknown; createCompleteNodeSet(): unknown };
+    editor: { editConfig(name: string, type: string, id: string): void };
+  };
+}
+
+const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+describe('smartcom-config editor (real browser)', function () {
+  this.timeout(90_000);
+  let nodeRed: RunningNodeRed;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  before(async () => {
+    nodeRed = await startNodeRed(FLOWS);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await nodeRed?.stop();
+  });
+
+  beforeEach(async () => {
+    pageErrors.length = 0;
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
+    await page.goto(nodeRed.url);
+    await page.waitForFunction((id) => Boolean((globalThis as unknown as Partial<EditorGlobals>).RED?.nodes?.node(id)), CONFIG_ID, { timeout: 60_000 });
+    await page.evaluate((id) => (globalThis as unknown as EditorGlobals).RED.editor.editConfig('', 'smartcom-config', id), CONFIG_ID);
+    await page.waitForSelector('#node-config-input-host', { state: 'visible' });
+  });
+
+  afterEach(async () => {
+    await page.close();
+    assert.deepEqual(pageErrors, [], 'no uncaught script errors in the editor');
+  });
+
+  it('opens with the stored values and the TCP rows showing', async () => {
+    assert.equal(await page.inputValue('#node-config-input-host'), '127.0.0.1');
+    assert.equal(await page.inputValue('#node-config-input-port'), '2323');
+    assert.equal(await page.inputValue('#node-config-input-keepAlive'), '60');
+    assert.equal(await page.isVisible('#node-config-input-serialPath'), false);
+  });
+
+  it('marks an out-of-range port and a missing host as invalid', async () => {
+    const invalid = (selector: string) => page.$eval(selector, (element) => element.classList.contains('input-error'));
+    assert.equal(await invalid('#node-config-input-port'), false);
+    await page.fill('#node-config-input-port', '99999');
+    await page.dispatchEvent('#node-config-input-port', 'change');
+    assert.equal(await invalid('#node-config-input-port'), true, 'port 99999 is marked');
+    await page.fill('#node-config-input-host', '');
+    await page.dispatchEvent('#node-config-input-host', 'change');
+    assert.equal(await invalid('#node-config-input-host'), true, 'an empty host is marked for TCP');
+  });
+
+  it('shows the serial rows for a serial console and lists what the serial-port endpoint returns', async () => {
+    await page.selectOption('#node-config-input-transport', 'serial');
+    assert.equal(await page.isVisible('#node-config-input-serialPath'), true);
+    assert.equal(await page.isVisible('#node-config-input-host'), false);
+    const listed = await page.evaluate(async () => (await (await fetch('smartcom-config/serialports')).json()) as Array<{ path: string }>);
+    await page.click('#node-config-lookup-serial');
+    if (listed.length === 0) {
+      await page.waitForSelector('.red-ui-notification', { state: 'visible' });
+      assert.match(await page.textContent('.red-ui-notification') ?? '', /No serial ports found/);
+      return;
+    }
+    await page.waitForSelector('ul.ui-autocomplete li', { state: 'visible' });
+    const offered = await page.$$eval('ul.ui-autocomplete li', (items) => items.map((item) => item.textContent?.trim()));
+    assert.deepEqual(offered, listed.map((port) => port.path));
+  });
+
+  it('stores user and password as credentials: deployed, but never in the flow JSON', async () => {
+    await page.fill('#node-config-input-user', 'admin');
+    await page.fill('#node-config-input-password', 'Pa55-editor-secret');
+    await page.click('#node-config-dialog-ok');
+    await page.click('#red-ui-header-button-deploy');
+    // After a successful deploy there is nothing left to deploy: the button is disabled again.
+    await page.waitForSelector('#red-ui-header-button-deploy.disabled', { timeout: 30_000 });
+    const exported = await page.evaluate(() => JSON.stringify((globalThis as unknown as EditorGlobals).RED.nodes.createCompleteNodeSet()));
+    assert.ok(!exported.includes('Pa55-editor-secret'), 'not in the exported flow');
+    const deployed = await (await fetch(`${nodeRed.url}/flows`)).text();
+    assert.ok(deployed.includes(CONFIG_ID) && !deployed.includes('Pa55-editor-secret'), 'not in the deployed flows');
+    const stored = readFileSync(path.join(nodeRed.userDir, 'flows_cred.json'), 'utf8');
+    assert.ok(stored.includes('Pa55-editor-secret'), 'kept as a credential');
+  });
+});
