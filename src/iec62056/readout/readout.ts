@@ -46,7 +46,7 @@ function checkFramedBcc(input: NormalizedInput, stx: number, end: number, sink: 
   return check;
 }
 
-function parseFramed(input: NormalizedInput, preamble: Preamble, sink: DiagnosticSink, options: ParseOptions): Readout {
+function parseFramed(input: NormalizedInput, preamble: Preamble, sink: DiagnosticSink, options: ParseOptions): ReadoutFields {
   const text = input.text;
   const stx = preamble.dataStart;
   const end = findBlockEnd(text, stx + 1);
@@ -88,7 +88,7 @@ function checkDsmrCrc(input: NormalizedInput, identStart: number, bang: number, 
   return { crc: { present: true, valid, received, expected }, next: k };
 }
 
-function parsePush(input: NormalizedInput, preamble: Preamble, sink: DiagnosticSink, options: ParseOptions): Readout {
+function parsePush(input: NormalizedInput, preamble: Preamble, sink: DiagnosticSink, options: ParseOptions): ReadoutFields {
   const text = input.text;
   const scan = scanDataSets(text, input.codes, preamble.dataStart, text.length, sink);
   const readout = makeReadout(scan, sink, options, preamble, 'push');
@@ -103,13 +103,16 @@ function parsePush(input: NormalizedInput, preamble: Preamble, sink: DiagnosticS
   return readout;
 }
 
+/** A readout before `values` is added (parseReadout adds it last, see values-map.ts). */
+type ReadoutFields = Omit<Readout, 'values'>;
+
 /** One object literal per result (no spreads: this runs once per telegram and shows in the benchmark). */
-function makeReadout(scan: DataSetScan, sink: DiagnosticSink, options: ParseOptions, preamble: Preamble | undefined, mode: ReadoutMode): Readout {
+function makeReadout(scan: DataSetScan, sink: DiagnosticSink, options: ParseOptions, preamble: Preamble | undefined, mode: ReadoutMode): ReadoutFields {
   const profiles = scanLoadProfiles(scan, sink, options);
-  const readout: Omit<Readout, 'values'> = { mode, dataSets: scan.dataSets, diagnostics: sink.list, parityStripped: false };
+  const readout: ReadoutFields = { mode, dataSets: scan.dataSets, diagnostics: sink.list, parityStripped: false };
   if (preamble?.identification !== undefined) readout.identification = preamble.identification;
   if (profiles !== undefined) readout.loadProfiles = profiles;
-  return withLazyValues(readout);
+  return readout;
 }
 
 /**
@@ -127,7 +130,7 @@ export function parseReadout(input: Buffer | Uint8Array | string, options: Parse
   // The preamble's findings only count when a message was found; a bare block is re-read from its start.
   const preambleSink = new DiagnosticSink(options.maxDiagnostics);
   const preamble = scanPreamble(text, preambleSink);
-  let readout: Readout;
+  let readout: ReadoutFields;
   if (preamble.kind === 'bare') {
     // Only echoes at the very start count (e.g. a capture that holds nothing but our own request).
     for (const entry of preambleSink.list) if (entry.code === 'ECHO_SKIPPED' && entry.position < preamble.dataStart) sink.add(entry.code, entry.message, entry.position);
@@ -143,5 +146,6 @@ export function parseReadout(input: Buffer | Uint8Array | string, options: Parse
     }
   }
   readout.parityStripped = normalized.parityStripped;
-  return readout;
+  // Last, after bcc/crc: values-map.ts turns the accessor into a data property by deleting the LAST property.
+  return withLazyValues(readout);
 }
