@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import type { HelperNode } from 'node-red-node-test-helper';
-import type { SmartcomSimulator } from '../../src/sim/smartcom/simulator';
 import { asSmartcomConfig } from '../../nodes/lib/config-api';
 import { sharedFlow } from './fixtures/flows';
-import { FAST_RECONNECT, NODE_MODULES, STATUS, helper, initHelper, startSimulator } from './fixtures/setup';
+import { helper, NODE_MODULES, STATUS, useSimulatorPerTest } from './fixtures/setup';
 import { ask, lastStatus, statusTexts, waitFor } from './fixtures/wait';
 
 function node(id: string): HelperNode {
@@ -22,23 +21,10 @@ function lostThenConnected(texts: string[], from: number): boolean {
 }
 
 describe('smartcom-config: recovery', function () {
-  let sim: SmartcomSimulator;
-  let port: number;
-
-  before(initHelper);
-
-  beforeEach(async function () {
-    ({ sim, port } = await startSimulator());
-    helper.settings(FAST_RECONNECT);
-  });
-
-  afterEach(async function () {
-    await helper.unload();
-    await sim.stop();
-  });
+  const env = useSimulatorPerTest();
 
   async function connectedFlow(props: Record<string, unknown> = {}): Promise<HelperNode> {
-    await helper.load(NODE_MODULES, sharedFlow({ port, ...props }, 2));
+    await helper.load(NODE_MODULES, sharedFlow({ port: env.port, ...props }, 2));
     const user = node('u1');
     await waitFor(() => lastStatus(user) === STATUS.connected, 'connected');
     return user;
@@ -47,34 +33,34 @@ describe('smartcom-config: recovery', function () {
   it('comes back by itself after the gateway drops the connection, and says so in the status', async function () {
     const user = await connectedFlow();
     const seen = statusTexts(user).length;
-    sim.dropConnections();
+    env.sim.dropConnections();
     await waitFor(() => lostThenConnected(statusTexts(user), seen), 'lost, then connected again');
     assert.deepEqual(statusTexts(node('u2')).slice(-1), [STATUS.connected], 'the other user shows the same');
     const answer = await ask(user, node('h1'));
     assert.deepEqual(answer.payload, []);
-    assert.equal(sim.acceptedConnections, 2);
-    assert.equal(sim.openConnections, 1);
+    assert.equal(env.sim.acceptedConnections, 2);
+    assert.equal(env.sim.openConnections, 1);
   });
 
   it('comes back after a gateway reboot that refuses connections for a while', async function () {
     const user = await connectedFlow();
     const seen = statusTexts(user).length;
-    await sim.reboot(300);
+    await env.sim.reboot(300);
     await waitFor(() => lostThenConnected(statusTexts(user), seen), 'lost, then connected again');
     const answer = await ask(user, node('h1'));
     assert.deepEqual(answer.payload, []);
-    assert.ok(sim.acceptedConnections >= 2);
+    assert.ok(env.sim.acceptedConnections >= 2);
   });
 
   it('detects a half-open link with the keep-alive and leaves the connected status', async function () {
     const user = await connectedFlow({ keepAlive: 0.4, commandTimeout: 1 });
     const seen = statusTexts(user).length;
-    sim.setSilent(true);
+    env.sim.setSilent(true);
     await waitFor(() => statusTexts(user).slice(seen).some((text) => LOST.has(text)), 'the status to leave connected');
     const config = asSmartcomConfig(helper.getNode('cfg'));
     assert.ok(config);
     assert.ok((config.stats()?.counters.keepAliveFailures ?? 0) >= 1, 'the keep-alive found the dead link');
-    sim.setSilent(false);
+    env.sim.setSilent(false);
     await waitFor(() => lostThenConnected(statusTexts(user), seen), 'connected again once the gateway answers');
   });
 
@@ -82,12 +68,12 @@ describe('smartcom-config: recovery', function () {
     // The gateway answers in order: the next command's answer follows the late one (at 2.5 s), and its own
     // timeout runs from when the first one failed (2 s) to 4 s: a wide margin on a busy machine.
     const user = await connectedFlow({ commandTimeout: 2 });
-    sim.setResponseDelay(2500);
+    env.sim.setResponseDelay(2500);
     await assert.rejects(ask(user, node('h1'), { command: '' }), (error: Error & { code?: unknown }) => {
       assert.equal(error.code, 'E_TIMEOUT');
       return true;
     });
-    sim.setResponseDelay(0);
+    env.sim.setResponseDelay(0);
     const answer = await ask(user, node('h1'), { command: 'I' });
     assert.ok(Array.isArray(answer.payload) && answer.payload.length > 0, 'ATI answers with information lines, not the late OK of AT');
   });

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import type { HelperNode } from 'node-red-node-test-helper';
-import type { SmartcomSimulator } from '../../src/sim/smartcom/simulator';
 import { defaultPool } from '../../src/pool/pool';
 import { sharedFlow } from './fixtures/flows';
-import { FAST_RECONNECT, NODE_MODULES, STATUS, helper, initHelper, startSimulator } from './fixtures/setup';
+import { helper, NODE_MODULES, STATUS, useSimulatorPerTest } from './fixtures/setup';
 import { ask, lastStatus, waitFor } from './fixtures/wait';
 
 const REDEPLOYS = 100;
@@ -37,29 +36,16 @@ function growth(before: Map<string, number>, after: Map<string, number>): string
 }
 
 describe('smartcom-config: redeploys', function () {
-  let sim: SmartcomSimulator;
-  let port: number;
-
-  before(initHelper);
-
-  beforeEach(async function () {
-    ({ sim, port } = await startSimulator());
-    helper.settings(FAST_RECONNECT);
-  });
-
-  afterEach(async function () {
-    await helper.unload();
-    await sim.stop();
-  });
+  const env = useSimulatorPerTest();
 
   async function settled(): Promise<void> {
     await waitFor(() => ['u1', 'u2', 'u3'].every((id) => lastStatus(node(id)) === STATUS.connected), 'all users connected');
-    await waitFor(() => sim.openConnections === 1, 'one open socket at the simulator');
+    await waitFor(() => env.sim.openConnections === 1, 'one open socket at the simulator');
   }
 
   it(`leaves one socket and no extra handles or listeners after ${REDEPLOYS} full redeploys of three users`, async function () {
     this.timeout(120000);
-    const flow = sharedFlow({ port, keepAlive: 30 }, 3);
+    const flow = sharedFlow({ port: env.port, keepAlive: 30 }, 3);
     await helper.load(NODE_MODULES, flow);
     await settled();
     await ask(node('u1'), node('h1'));
@@ -72,13 +58,13 @@ describe('smartcom-config: redeploys', function () {
       await helper.setFlows(flow, 'full');
       if (i % 2 === 0) await waitFor(() => lastStatus(node('u1')) === STATUS.connected, `connected after redeploy ${i + 1}`);
       // The simulator sees a close a moment after the client made it: wait for it, never accumulate.
-      await waitFor(() => sim.openConnections <= 1, `at most one open socket after redeploy ${i + 1}`);
+      await waitFor(() => env.sim.openConnections <= 1, `at most one open socket after redeploy ${i + 1}`);
     }
     await settled();
     await ask(node('u2'), node('h2'));
 
-    assert.ok(sim.acceptedConnections > REDEPLOYS / 2, `the redeploys reopened the link (${sim.acceptedConnections} connections)`);
-    assert.equal(sim.openConnections, 1);
+    assert.ok(env.sim.acceptedConnections > REDEPLOYS / 2, `the redeploys reopened the link (${env.sim.acceptedConnections} connections)`);
+    assert.equal(env.sim.openConnections, 1);
     assert.equal(defaultPool.size, 1);
     assert.deepEqual(growth(resourcesBefore, resourceCounts()), [], 'no growth in active handles');
     assert.deepEqual(growth(listenersBefore, listenerCounts()), [], 'no growth in listeners');
