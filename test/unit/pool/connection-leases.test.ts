@@ -1,33 +1,17 @@
 import assert from 'node:assert/strict';
 import { MeterError } from '../../../src/errors';
 import { Connection } from '../../../src/pool/connection';
-import { LineServer, unusedPort } from '../transport/line-server';
-import { gate, reachState, recordStates, tcpOptions } from './helpers';
-import { lineDriver, type LineSession } from './line-driver';
+import { unusedPort } from '../transport/line-server';
+import { gate, reachState, recordStates, tcpOptions, useLineServerPerTest } from './helpers';
+import { lineDriver } from './line-driver';
 
 describe('Connection: leases', () => {
-  let server: LineServer;
-  const connections: Connection<LineSession>[] = [];
-
-  function open(overrides: Parameters<typeof tcpOptions>[1] = {}, port = server.port): Connection<LineSession> {
-    const connection = new Connection(tcpOptions(port, overrides));
-    connections.push(connection);
-    connection.addUser('test');
-    return connection;
-  }
-
-  beforeEach(async () => {
-    server = await new LineServer().start();
-  });
-
-  afterEach(async () => {
-    await Promise.all(connections.splice(0).map((connection) => connection.closeAllUsers()));
-    await server.stop();
-  });
+  const env = useLineServerPerTest();
+  const open = env.open;
 
   it('opens as soon as the first user registers, so the status is honest at once', async () => {
-    const connection = new Connection(tcpOptions(server.port));
-    connections.push(connection);
+    const connection = new Connection(tcpOptions(env.server.port));
+    env.track(connection);
     assert.equal(connection.stats().state, 'idle');
     connection.addUser('a');
     assert.equal(connection.stats().state, 'connecting');
@@ -138,10 +122,10 @@ describe('Connection: leases', () => {
   });
 
   it('refuses leases with no registered user (E_CLOSED) and with a bad timeout (E_BAD_ARGUMENT)', async () => {
-    const connection = new Connection(tcpOptions(server.port));
+    const connection = new Connection(tcpOptions(env.server.port));
     await assert.rejects(connection.lease(async () => 1, { timeoutMs: 1000 }), { code: 'E_CLOSED' });
     connection.addUser('a');
-    connections.push(connection);
+    env.track(connection);
     await assert.rejects(connection.lease(async () => 1, { timeoutMs: 0 }), { code: 'E_BAD_ARGUMENT' });
   });
 

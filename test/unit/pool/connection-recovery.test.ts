@@ -1,29 +1,13 @@
 import assert from 'node:assert/strict';
 import { MeterError } from '../../../src/errors';
 import { Connection } from '../../../src/pool/connection';
-import { LineServer, unusedPort, waitUntil } from '../transport/line-server';
-import { reachState, recordStates, tcpOptions } from './helpers';
-import { lineDriver, type LineSession } from './line-driver';
+import { unusedPort, waitUntil } from '../transport/line-server';
+import { reachState, recordStates, tcpOptions, useLineServerPerTest } from './helpers';
+import { lineDriver } from './line-driver';
 
 describe('Connection: reconnect, keep-alive and closing', () => {
-  let server: LineServer;
-  const connections: Connection<LineSession>[] = [];
-
-  function open(overrides: Parameters<typeof tcpOptions>[1] = {}, port = server.port): Connection<LineSession> {
-    const connection = new Connection(tcpOptions(port, overrides));
-    connections.push(connection);
-    connection.addUser('test');
-    return connection;
-  }
-
-  beforeEach(async () => {
-    server = await new LineServer().start();
-  });
-
-  afterEach(async () => {
-    await Promise.all(connections.splice(0).map((connection) => connection.closeAllUsers()));
-    await server.stop();
-  });
+  const env = useLineServerPerTest();
+  const open = env.open;
 
   it('reconnects by itself when the server drops the socket; the running lease fails, the queued one waits and succeeds', async () => {
     const connection = open();
@@ -31,8 +15,8 @@ describe('Connection: reconnect, keep-alive and closing', () => {
     const states = recordStates(connection);
     const running = connection.lease(({ session, signal }) => session.request('HANG', signal), { timeoutMs: 10_000 });
     const queued = connection.lease(({ session, signal }) => session.request('ECHO back', signal), { timeoutMs: 10_000 });
-    await waitUntil(() => server.received.includes('HANG'), 'the server got HANG');
-    server.dropAll(true);
+    await waitUntil(() => env.server.received.includes('HANG'), 'the server got HANG');
+    env.server.dropAll(true);
     await assert.rejects(running, { code: 'E_CONNECTION_LOST' });
     assert.equal(await queued, 'back');
     const { counters, state, lastError } = connection.stats();
@@ -42,13 +26,13 @@ describe('Connection: reconnect, keep-alive and closing', () => {
     assert.equal(counters.leaseFailures, 1);
     assert.equal(lastError?.code, 'E_CONNECTION_LOST');
     assert.deepEqual(dedupe(states.map((stats) => stats.state)).slice(0, 3), ['connected', 'reconnecting', 'connected']);
-    assert.equal(server.accepted, 2);
+    assert.equal(env.server.accepted, 2);
   });
 
   it('comes back when the server restarts on the same port', async () => {
     const connection = open();
     await reachState(connection, 'connected');
-    await server.restart();
+    await env.server.restart();
     await waitUntil(() => connection.stats().counters.connects === 2 && connection.stats().state === 'connected', 'reconnected');
     assert.equal(await connection.lease(({ session, signal }) => session.request('ECHO again', signal), { timeoutMs: 10_000 }), 'again');
   });
@@ -59,10 +43,10 @@ describe('Connection: reconnect, keep-alive and closing', () => {
     const states = recordStates(connection);
     await waitUntil(() => driver.log.keepAlives >= 2, 'two keep-alives ran');
     assert.equal(connection.stats().counters.keepAliveFailures, 0, 'an answering peer passes the keep-alive');
-    server.silent = true;
+    env.server.silent = true;
     await waitUntil(() => connection.stats().counters.keepAliveFailures >= 1, 'the keep-alive failed');
-    await waitUntil(() => server.closedSockets >= 1, 'the dead socket was destroyed');
-    server.silent = false;
+    await waitUntil(() => env.server.closedSockets >= 1, 'the dead socket was destroyed');
+    env.server.silent = false;
     await waitUntil(() => connection.stats().counters.connects >= 2 && connection.stats().state === 'connected', 'reconnected');
     const { lastError, counters } = connection.stats();
     assert.equal(lastError?.code, 'E_CONNECTION_LOST');
@@ -90,8 +74,8 @@ describe('Connection: reconnect, keep-alive and closing', () => {
 
   it('retries a failed connect with growing backoff, keeps the error, and starts over after a success', async () => {
     const driver = lineDriver({ keepAlive: false, failOpens: 2 });
-    const connection = new Connection(tcpOptions(server.port, { driver, reconnect: { initialDelayMs: 40, maxDelayMs: 1000, factor: 4, jitter: 0 } }));
-    connections.push(connection);
+    const connection = new Connection(tcpOptions(env.server.port, { driver, reconnect: { initialDelayMs: 40, maxDelayMs: 1000, factor: 4, jitter: 0 } }));
+    env.track(connection);
     const seen = recordStates(connection);
     connection.addUser('a');
     await reachState(connection, 'connected');
@@ -101,7 +85,7 @@ describe('Connection: reconnect, keep-alive and closing', () => {
     assert.ok(countdowns[0]! <= 40 && countdowns[1]! > 40 && countdowns[1]! <= 160, `the second wait is longer: ${countdowns}`);
     assert.ok(seen.some((stats) => stats.state === 'reconnecting' && stats.lastError?.code === 'E_LOGIN_FAILED'));
     seen.length = 0;
-    server.dropAll();
+    env.server.dropAll();
     await reachState(connection, 'reconnecting');
     await reachState(connection, 'connected');
     const after = seen.filter((stats) => stats.reconnectInMs !== undefined).map((stats) => stats.reconnectInMs!);
@@ -115,11 +99,11 @@ describe('Connection: reconnect, keep-alive and closing', () => {
     await reachState(connection, 'connected');
     await connection.removeUser('test');
     assert.equal(connection.stats().state, 'connected');
-    assert.equal(server.closedSockets, 0);
+    assert.equal(env.server.closedSockets, 0);
     await connection.removeUser('second');
     assert.equal(connection.stats().state, 'closed');
     assert.deepEqual(driver.log.events, ['open', 'close']);
-    await waitUntil(() => server.closedSockets === 1, 'the server saw the close');
+    await waitUntil(() => env.server.closedSockets === 1, 'the server saw the close');
   });
 
   it('rejects waiting leases with E_CLOSED and stops reconnecting when closed for good', async () => {
@@ -141,7 +125,7 @@ describe('Connection: reconnect, keep-alive and closing', () => {
     await reachState(connection, 'connected');
     assert.equal(await connection.lease(({ session, signal }) => session.request('ECHO reopened', signal), { timeoutMs: 10_000 }), 'reopened');
     assert.equal(connection.stats().counters.connects, 2);
-    assert.equal(server.accepted, 2);
+    assert.equal(env.server.accepted, 2);
   });
 
   it('reopens when a user registers again while it is still closing', async () => {

@@ -1,4 +1,5 @@
 import { Connection } from '../../../src/pool/connection';
+import { LineServer } from '../transport/line-server';
 import type { ConnectionOptions, ConnectionState, ConnectionStats } from '../../../src/pool/types';
 import type { LineSession } from './line-driver';
 import { lineDriver } from './line-driver';
@@ -45,4 +46,45 @@ export function gate(): { promise: Promise<void>; open(): void } {
   let open!: () => void;
   const promise = new Promise<void>((resolve) => (open = resolve));
   return { promise, open };
+}
+
+/** A loopback line server per test, and connections to it that are closed after the test. */
+export interface LineServerPerTest {
+  readonly server: LineServer;
+  /** A connection with one user ('test'), to the test's server unless another port is given. */
+  open(overrides?: Partial<ConnectionOptions<LineSession>>, port?: number): Connection<LineSession>;
+  /** Closes the connection after the test (for connections made without open()). */
+  track(connection: Connection<LineSession>): Connection<LineSession>;
+}
+
+export function useLineServerPerTest(): LineServerPerTest {
+  let server: LineServer | undefined;
+  const connections: Connection<LineSession>[] = [];
+  beforeEach(async () => {
+    server = await new LineServer().start();
+  });
+  afterEach(async () => {
+    await Promise.all(connections.splice(0).map((connection) => connection.closeAllUsers()));
+    await server?.stop();
+    server = undefined;
+  });
+  const running = (): LineServer => {
+    if (!server) throw new Error('no line server: use this inside a test');
+    return server;
+  };
+  const track = (connection: Connection<LineSession>): Connection<LineSession> => {
+    connections.push(connection);
+    return connection;
+  };
+  return {
+    get server() {
+      return running();
+    },
+    track,
+    open(overrides = {}, port = running().port) {
+      const connection = track(new Connection(tcpOptions(port, overrides)));
+      connection.addUser('test');
+      return connection;
+    },
+  };
 }
