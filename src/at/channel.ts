@@ -78,7 +78,7 @@ export class AtChannel extends EventEmitter {
 
   /** True while the late answer of an abandoned command is being dropped. */
   get resyncing(): boolean {
-    return this.discardUntil !== undefined;
+    return this.lateAnswerExpected();
   }
 
   /**
@@ -86,12 +86,13 @@ export class AtChannel extends EventEmitter {
    * (With echo off, a next command sent meanwhile would have its own answer taken for the late one.)
    */
   get awaitingLateAnswerMs(): number | undefined {
-    if (this.discardUntil === undefined || this.abandonedAt === undefined) return undefined;
-    if (Date.now() > this.discardUntil) {
-      this.discardUntil = undefined;
-      return undefined;
-    }
-    return Date.now() - this.abandonedAt;
+    return this.lateAnswerExpected() && this.abandonedAt !== undefined ? Date.now() - this.abandonedAt : undefined;
+  }
+
+  /** A late answer is still expected: a command was abandoned and its window has not run out. */
+  private lateAnswerExpected(): boolean {
+    if (this.discardUntil !== undefined && Date.now() > this.discardUntil) this.discardUntil = undefined;
+    return this.discardUntil !== undefined;
   }
 
   get isClosed(): boolean {
@@ -222,11 +223,7 @@ export class AtChannel extends EventEmitter {
 
   /** While resyncing: drops the line if it belongs to the abandoned command's late answer. */
   private discarding(trimmed: string): boolean {
-    if (this.discardUntil === undefined) return false;
-    if (Date.now() > this.discardUntil) {
-      this.discardUntil = undefined;
-      return false;
-    }
+    if (!this.lateAnswerExpected()) return false;
     // The echo of the command now running proves the late answer is over (the gateway answers in order).
     if (this.pending && trimmed.toUpperCase() === this.pending.command.text.toUpperCase()) {
       this.discardUntil = undefined;

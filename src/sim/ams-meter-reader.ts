@@ -17,7 +17,12 @@ export interface SimulatedMeter {
 }
 
 /** Code the gateway gives for a protocol it cannot use on the port. */
-const PROTOCOL_NOT_USABLE = 3;
+export const PROTOCOL_NOT_USABLE = 3;
+
+/** The AMS protocol name of IEC 62056-21 (the gateway compares it case-insensitively). */
+export function isIec62056Protocol(protocol: string): boolean {
+  return protocol.toUpperCase() === 'IEC62056-21';
+}
 /** Unpaced meters answer at once; a missing one is declared absent after this long. */
 const NO_ANSWER_MS = 200;
 
@@ -31,7 +36,7 @@ export function createSimulatedMeterReader(meters: readonly SimulatedMeter[]): M
  * only the addressed one answers (none: the read fails with the client's 65541, as on a real bus).
  */
 export async function readFromSimulatedBus(profiles: readonly MeterProfile[], request: AmsReadRequest): Promise<AmsReadResult> {
-  if (request.protocol.toUpperCase() !== 'IEC62056-21') return { ok: false, errorCode: PROTOCOL_NOT_USABLE };
+  if (!isIec62056Protocol(request.protocol)) return { ok: false, errorCode: PROTOCOL_NOT_USABLE };
   const [clientEnd, busEnd] = createMemoryLinkPair(`ams-port-${request.port}`);
   await clientEnd.open();
   await busEnd.open();

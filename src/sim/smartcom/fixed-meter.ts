@@ -5,7 +5,7 @@
  * Every read is a real IEC 62056-21 session between our client and a meter simulator on an in-memory bus,
  * so what the AMS stores is what a meter with that data block would have sent.
  */
-import { readFromSimulatedBus } from '../ams-meter-reader';
+import { isIec62056Protocol, PROTOCOL_NOT_USABLE, readFromSimulatedBus } from '../ams-meter-reader';
 import { customizeProfile, meterProfile, type MeterProfile } from '../meter';
 import type { AmsReadRequest, AmsReadResult, MeterReader } from '../meter-source';
 
@@ -27,8 +27,6 @@ export function fixedDataLines(address: string): string[] {
 
 /** Error code of a meter that never sends its identification message. */
 export const ABSENT_METER_ERROR = 65541;
-/** Error code for a protocol the fixed reader does not speak. */
-export const PROTOCOL_NOT_USABLE_ERROR = 3;
 
 export interface FixedMeterOptions {
   /** Addresses with no meter behind them (read fails with 65541). */
@@ -48,7 +46,7 @@ export function createFixedMeterReader(options: FixedMeterOptions = {}): FixedMe
   const identification = options.identification ?? FIXED_IDENTIFICATION;
   const data = options.data ?? ((address: string) => fixedDataLines(address).map((line) => `${line}\r\n`).join(''));
   const reader = async (request: AmsReadRequest): Promise<AmsReadResult> => {
-    if (request.protocol.toUpperCase() !== 'IEC62056-21') return { ok: false, errorCode: PROTOCOL_NOT_USABLE_ERROR };
+    if (!isIec62056Protocol(request.protocol)) return { ok: false, errorCode: PROTOCOL_NOT_USABLE };
     // An absent meter is an empty bus: nobody answers the request, and the client reports 65541.
     const bus = absent.has(request.address) ? [] : [fixedMeterProfile(request.address, identification, data(request.address))];
     return readFromSimulatedBus(bus, request);
