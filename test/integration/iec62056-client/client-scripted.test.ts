@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { MeterError } from '../../../src/errors';
+import { expectMeterError } from '../../helpers/meter-error';
 import { Iec62056Client } from '../../../src/iec62056/client';
 import type { SessionOptions } from '../../../src/iec62056/client';
 import { createMemoryLinkPair, type MemoryLink } from '../../../src/transport/memory';
@@ -18,16 +18,6 @@ async function setup(meter: Partial<ScriptedMeterOptions> = {}) {
   return { clientEnd, meterEnd, meter: scripted, client };
 }
 
-async function rejects(promise: Promise<unknown>, code: MeterError['code']): Promise<MeterError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof MeterError, `expected a MeterError, got ${String(error)}`);
-    assert.equal(error.code, code, error.message);
-    return error;
-  }
-  assert.fail(`expected a MeterError ${code}`);
-}
 
 const speedsSet = (link: MemoryLink, calls: number[]) => {
   const original = link.setBaudRate.bind(link);
@@ -124,12 +114,12 @@ describe('Iec62056Client against a scripted meter (memory link)', () => {
     const sum = await setup({ bcc: 'sum7' });
     assert.equal((await sum.client.readout()).bcc?.algorithm, 'sum7');
     const xorOnly = await setup({ bcc: 'sum7' });
-    await rejects(xorOnly.client.readout({ bccAlgorithms: ['xor'], retries: 0 }), 66053);
+    await expectMeterError(xorOnly.client.readout({ bccAlgorithms: ['xor'], retries: 0 }), 66053);
   });
 
   it('fails a bad BCC with 66053 (strict), sends B0 after the error, and reports it when lenient', async () => {
     const strict = await setup({ badBccCount: 99 });
-    const error = await rejects(strict.client.readout({ retries: 0 }), 66053);
+    const error = await expectMeterError(strict.client.readout({ retries: 0 }), 66053);
     assert.ok(error.hint);
     assert.equal(error.details.stage, 'data');
     await new Promise((resolve) => setImmediate(resolve));
@@ -158,7 +148,7 @@ describe('Iec62056Client against a scripted meter (memory link)', () => {
 
   it('reports a silent meter with 65541 and a hint', async () => {
     const { client } = await setup({ silent: true });
-    const error = await rejects(client.readout({ retries: 1 }), 65541);
+    const error = await expectMeterError(client.readout({ retries: 1 }), 65541);
     assert.match(error.hint ?? '', /probe|parity/);
     assert.equal(error.details.attempts, 2);
   });
@@ -166,7 +156,7 @@ describe('Iec62056Client against a scripted meter (memory link)', () => {
   it('reports a meter that stops inside a message with 65545 (per-character time-out)', async () => {
     const { client, meterEnd } = await setup({ silent: true });
     meterEnd.on('data', () => void meterEnd.write('/ISK5MT1'));
-    await rejects(client.readout({ retries: 0 }), 65545);
+    await expectMeterError(client.readout({ retries: 0 }), 65545);
   });
 
   it('reports no data after the option select with 65543', async () => {
@@ -174,13 +164,13 @@ describe('Iec62056Client against a scripted meter (memory link)', () => {
     meterEnd.on('data', (chunk: Buffer) => {
       if (chunk[0] === 0x2f) void meterEnd.write('/ISK5MT174\r\n');
     });
-    const error = await rejects(client.readout({ retries: 0 }), 65543);
+    const error = await expectMeterError(client.readout({ retries: 0 }), 65543);
     assert.match(error.hint ?? '', /switchDelayMs/);
   });
 
   it('rejects a bad address with 65538 before writing anything', async () => {
     const { client, clientEnd } = await setup();
-    await rejects(client.readout({ address: 'a(b)' }), 65538);
+    await expectMeterError(client.readout({ address: 'a(b)' }), 65538);
     assert.equal(clientEnd.written.length, 0);
   });
 
@@ -196,7 +186,7 @@ describe('Iec62056Client against a scripted meter (memory link)', () => {
     const controller = new AbortController();
     const pending = client.readout({ signal: controller.signal, maxReactionTimeMs: 10_000 });
     setImmediate(() => controller.abort());
-    await rejects(pending, 'E_ABORTED');
+    await expectMeterError(pending, 'E_ABORTED');
     assert.deepEqual(clientEnd.written.map((b) => b.toString('latin1')), ['/?!\r\n']);
   });
 });

@@ -1,3 +1,4 @@
+import { AtChannel } from '../../../src/at/channel';
 import { MemoryLink, createMemoryLinkPair } from '../../../src/transport/memory';
 
 /**
@@ -64,4 +65,46 @@ export async function openPair(): Promise<{ client: MemoryLink; peer: ScriptedPe
   await client.open();
   await gateway.open();
   return { client, peer: new ScriptedPeer(gateway) };
+}
+
+/** A channel on a memory link with a scripted peer, fresh per test, and the URCs it emitted. */
+export interface ChannelPerTest {
+  readonly client: MemoryLink;
+  readonly peer: ScriptedPeer;
+  readonly channel: AtChannel;
+  readonly urcs: string[];
+}
+
+export function useChannelPerTest(): ChannelPerTest {
+  let current: ChannelPerTest | undefined;
+  beforeEach(async () => {
+    const { client, peer } = await openPair();
+    const channel = new AtChannel(client);
+    const urcs: string[] = [];
+    channel.on('urc', (line: string) => urcs.push(line));
+    current = { client, peer, channel, urcs };
+  });
+  afterEach(async () => {
+    current?.channel.dispose();
+    await current?.client.close();
+    current = undefined;
+  });
+  const running = (): ChannelPerTest => {
+    if (!current) throw new Error('no channel: use this inside a test');
+    return current;
+  };
+  return {
+    get client() {
+      return running().client;
+    },
+    get peer() {
+      return running().peer;
+    },
+    get channel() {
+      return running().channel;
+    },
+    get urcs() {
+      return running().urcs;
+    },
+  };
 }
