@@ -25,6 +25,9 @@ export * from './smartcom';
 // IEC 62056-21.
 export * from './iec62056';
 
+// OBIS codes: names, units, register filters.
+export * from './obis';
+
 // Simulators.
 export * from './sim/meter-source';
 export * from './sim/smartcom';
