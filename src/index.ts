@@ -28,6 +28,9 @@ export * from './iec62056';
 // OBIS codes: names, units, register filters.
 export * from './obis';
 
+// The meter payload of the iec62056-read node (pure functions over readouts).
+export * from './meter-payload';
+
 // Simulators.
 export * from './sim/meter-source';
 export * from './sim/smartcom';
