@@ -20,9 +20,11 @@ function valueText(value: DataValue): string {
 function meterValue(set: DataSet, locale: string | undefined): MeterValue {
   const first = set.values[0];
   const description = describeObis(set.address, locale);
+  const value = description?.textValue ? valueText(first) : first.value;
   const entry: MeterValue = {
-    value: description?.textValue ? valueText(first) : first.value,
-    unit: first.unit ?? description?.unit ?? null,
+    value,
+    // A default unit only says something about a number: text the parser could not split keeps no unit.
+    unit: first.unit ?? (typeof value === 'number' ? description?.unit : null) ?? null,
     raw: first.raw,
     name: description?.name ?? null,
   };

@@ -14,7 +14,7 @@ export interface MeterValue {
    * words, versions) stay text even when all digits, so leading zeros survive.
    */
   value: number | string;
-  /** The meter's unit; when it sends none, the dictionary's default unit; else null. */
+  /** The meter's unit; when it sends none and the value is a number, the dictionary's default unit; else null. */
   unit: string | null;
   /** The whole text inside the first pair of brackets, as transmitted. */
   raw: string;
