@@ -56,8 +56,8 @@ export const EN_US: ObisLocale = {
     separator: ' — ',
     period: 'billing period {n}',
     latest: 'latest billing period',
-    back: '{n} billing periods before the latest',
-    recent: 'recent billing periods',
+    latestCount: '{n} latest billing periods',
+    recent: 'latest billing periods',
     other: 'value group F {n}',
   },
   names: {

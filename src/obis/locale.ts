@@ -38,9 +38,9 @@ export interface BillingWords {
   period: string;
   /** F 101: the most recent billing period. */
   latest: string;
-  /** F 102-125: `{n}` periods before the most recent one. */
-  back: string;
-  /** F 126: an unspecified number of recent periods. */
+  /** F 102-125: the `{n}` most recent billing periods (n = F - 100). */
+  latestCount: string;
+  /** F 126: an unspecified number of the most recent periods. */
   recent: string;
   /** Any other F value. */
   other: string;

@@ -1,3 +1,4 @@
+import { MeterError } from '../errors';
 import { EN_US } from './en-us';
 import type { BillingWords, GridWords, ObisLocale, QuantityWords } from './locale';
 
@@ -36,6 +37,9 @@ function resolve(locale: ObisLocale): ResolvedLocale {
  * Names it does not have fall back to en-US one by one.
  */
 export function registerObisLocale(locale: ObisLocale): void {
+  if (typeof locale?.tag !== 'string' || locale.tag === '' || typeof locale.names !== 'object' || locale.names === null) {
+    throw new MeterError('E_BAD_ARGUMENT', 'an OBIS locale needs a tag and a names table', { hint: "Give at least { tag: 'de', names: {} }." });
+  }
   registered.set(locale.tag.toLowerCase(), locale);
   resolved.clear();
   onLocalesChanged.forEach((listener) => listener());

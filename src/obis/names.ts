@@ -18,8 +18,8 @@ export interface ObisDescription {
   unit: string | null;
   /** F 0-99: the billing period counter (VZ) value these values were stored at; null otherwise. */
   billingPeriod: number | null;
-  /** F 101-125: how many periods before the latest (0 = the latest); null otherwise. */
-  billingPeriodsBack: number | null;
+  /** F 101-125: how many of the most recent billing periods the code selects (1 = the latest only); null otherwise. */
+  latestBillingPeriods: number | null;
   /** The value is text even when it is all digits (identifiers, dates, times, status words). */
   textValue: boolean;
 }
@@ -40,13 +40,17 @@ export function nameKey(code: Readonly<ObisCode>): string | null {
   return null;
 }
 
+/*
+ * Value group F: 0-99 is the billing period counter (VZ) at which the values were stored; 101-126 select the
+ * most recent period(s) relative to the present (meters rarely send these in readouts); 255 is the current value.
+ */
 function billingSuffix(f: number | undefined, locale: ResolvedLocale): string {
   if (f === undefined) return '';
   const words = locale.billing;
   let phrase: string;
   if (f <= 99) phrase = fill(words.period, { n: f });
   else if (f === 101) phrase = words.latest;
-  else if (f >= 102 && f <= 125) phrase = fill(words.back, { n: f - 101 });
+  else if (f >= 102 && f <= 125) phrase = fill(words.latestCount, { n: f - 100 });
   else if (f === 126) phrase = words.recent;
   else phrase = fill(words.other, { n: f });
   return `${words.separator}${phrase}`;
@@ -73,7 +77,7 @@ function describe(text: string, locale: ResolvedLocale): ObisDescription | null 
     name: name === null ? null : name + billingSuffix(f, locale),
     unit,
     billingPeriod: f !== undefined && f <= 99 ? f : null,
-    billingPeriodsBack: f !== undefined && f >= 101 && f <= 125 ? f - 101 : null,
+    latestBillingPeriods: f !== undefined && f >= 101 && f <= 125 ? f - 100 : null,
     textValue: key !== null && REGISTER_FACTS[key]?.text === true,
   });
 }

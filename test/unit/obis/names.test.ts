@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { describeObis, obisLocales, obisName, obisUnit, registerObisLocale } from '../../../src/obis';
+import { MeterError } from '../../../src/errors';
+import { describeObis, type ObisLocale, obisLocales, obisName, obisUnit, registerObisLocale } from '../../../src/obis';
 import { EN_US } from '../../../src/obis/en-us';
 import { QUANTITY_KINDS, REGISTER_FACTS } from '../../../src/obis/facts';
 
@@ -86,17 +87,17 @@ describe('OBIS names (en-US)', () => {
     assert.equal(obisName('0.1.2*01'), 'Time of the billing period reset — billing period 1');
   });
 
-  it('names the relative billing periods: F 101 is the latest (VZ), 102-125 count back', () => {
-    assert.deepEqual([describeObis('1.8.0*101')?.billingPeriodsBack, describeObis('1.8.0*103')?.billingPeriodsBack], [0, 2]);
+  it('names the relative billing periods: F 101 is the latest, 102-125 the n latest', () => {
+    assert.deepEqual([describeObis('1.8.0*101')?.latestBillingPeriods, describeObis('1.8.0*103')?.latestBillingPeriods], [1, 3]);
     assert.equal(obisName('1.8.0*101'), 'Active energy import (+A), total — latest billing period');
-    assert.equal(obisName('1.8.0*103'), 'Active energy import (+A), total — 2 billing periods before the latest');
+    assert.equal(obisName('1.8.0*103'), 'Active energy import (+A), total — 3 latest billing periods');
     assert.equal(describeObis('1.8.0*101')?.billingPeriod, null);
   });
 
   it('describes a code completely', () => {
     assert.deepEqual({ ...describeObis('1-0:1.8.1*255') }, {
       code: '1-0:1.8.1*255', canonical: '1-0:1.8.1', key: '1.8.1', name: 'Active energy import (+A), tariff 1', unit: 'kWh',
-      billingPeriod: null, billingPeriodsBack: null, textValue: false,
+      billingPeriod: null, latestBillingPeriods: null, textValue: false,
     });
     assert.equal(describeObis('C.1.0')?.textValue, true, 'serial numbers keep their digits');
   });
@@ -139,5 +140,11 @@ describe('OBIS names in other locales', () => {
     assert.equal(obisName('0.9.1', 'cs'), 'Local time');
     assert.equal(obisName('0.9.1', 'no-such-locale'), 'Local time');
     assert.ok(obisLocales().includes('en-US') && obisLocales().includes('x-test'));
+  });
+
+  it('refuses a locale without a tag or names', () => {
+    for (const bad of [{ tag: '', names: {} }, { tag: 'de' }, null]) {
+      assert.throws(() => registerObisLocale(bad as unknown as ObisLocale), (error: unknown) => error instanceof MeterError && error.code === 'E_BAD_ARGUMENT');
+    }
   });
 });
