@@ -43,12 +43,14 @@ describe('Iec62056Client programming mode: strings that could smuggle a frame', 
       const crafted = smuggling('P', '1', `(${PASSWORD}`, PASSWORD, disguise);
       const error = await client.program({ password: crafted, registers: ['1.8.0'] }).catch((e: unknown) => e);
       await settle();
+      // First what the meter got (had the password gone out, it would read P1 and then a W1 write): nothing.
+      assert.deepEqual(commandsIn(received()), []);
+      assert.deepEqual(meter.heard, []);
+      assert.equal(received().length, 0);
       assert.ok(error instanceof MeterError);
       assert.equal(error.code, 'E_BAD_ARGUMENT');
       assert.match(error.message, /^the password/);
       assert.ok(!error.message.includes(crafted));
-      assert.equal(received().length, 0);
-      assert.deepEqual(meter.heard, []);
     });
 
     it(`refuses a register address carrying a disguised W1 frame (${disguise}) before a single byte is written`, async () => {
@@ -56,20 +58,22 @@ describe('Iec62056Client programming mode: strings that could smuggle a frame', 
       const crafted = smuggling('R', '1', '1.8.0', '1.8.0', disguise);
       const error = await client.program({ password: PASSWORD, registers: ['1.8.0', crafted] }).catch((e: unknown) => e);
       await settle();
+      assert.deepEqual(commandsIn(received()), []);
+      assert.deepEqual(meter.heard, []);
+      assert.equal(received().length, 0);
       assert.ok(error instanceof MeterError);
       assert.equal(error.code, 'E_BAD_ARGUMENT');
       assert.match(error.message, /^the register address/);
-      assert.equal(received().length, 0);
-      assert.deepEqual(meter.heard, []);
     });
   }
 
   it('refuses a non-ASCII register address such as "1.8.é" instead of sending it as a raw 8-bit byte', async () => {
     const { client, received } = await setup();
     const error = await client.program({ password: PASSWORD, registers: ['1.8.é'] }).catch((e: unknown) => e);
+    await settle();
+    assert.equal(received().length, 0);
     assert.ok(error instanceof MeterError);
     assert.equal(error.code, 'E_BAD_ARGUMENT');
-    assert.equal(received().length, 0);
   });
 
   it('sends an ordinary session as exactly one command frame per command: P1, R1, B0', async () => {
