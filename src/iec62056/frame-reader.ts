@@ -31,6 +31,9 @@ export interface FrameReaderOptions {
  * read as 8N1 carries the parity there), and `parityBitsSeen` counts the bytes where it was set.
  * Events: 'frame' (Frame).
  */
+/** Initial buffer size: a whole short frame (identification, command, ACK) fits without growing. */
+const SMALL_BUFFER = 256;
+
 export class FrameReader extends EventEmitter {
   parityBitsSeen = 0;
   /**
@@ -38,9 +41,11 @@ export class FrameReader extends EventEmitter {
    * looked at about once however it is chunked, so this grows linearly with the input (the tests count it).
    */
   bytesScanned = 0;
-  private buffer: number[] = [];
+  /** Received bytes (bit 7 cleared) in `buffer[head, end)`; the capacity doubles as needed. */
+  private buffer = Buffer.alloc(SMALL_BUFFER);
   /** Start of the bytes not yet emitted; the emitted ones are dropped once per write, not once per frame. */
   private head = 0;
+  private end = 0;
   /**
    * How far after `head` the end of the frame that starts there has been searched. The search resumes there on
    * the next write, so a long frame arriving in many small chunks is scanned once, not once per chunk.
@@ -69,26 +74,44 @@ export class FrameReader extends EventEmitter {
 
   /** Drops whatever partial frame is buffered (after a timeout or before a new session). */
   reset(): void {
-    this.buffer = [];
     this.head = 0;
+    this.end = 0;
     this.restartScan();
   }
 
   get pending(): number {
-    return this.buffer.length - this.head;
+    return this.end - this.head;
   }
 
   write(chunk: Buffer): void {
+    this.reserve(chunk.length);
+    const buffer = this.buffer;
+    let end = this.end;
     for (const raw of chunk) {
       if (raw & 0x80) this.parityBitsSeen++;
-      this.buffer.push(raw & 0x7f);
+      buffer[end++] = raw & 0x7f;
     }
+    this.end = end;
     this.drain();
     // What is left is at most this chunk's tail plus a frame still arriving, so this copy is linear overall.
     if (this.head > 0) {
-      this.buffer = this.buffer.slice(this.head);
+      this.buffer.copyWithin(0, this.head, this.end);
+      this.end -= this.head;
       this.head = 0;
     }
+    // Give back the room a long frame needed once nothing is left of it.
+    if (this.end === 0 && this.buffer.length > SMALL_BUFFER * 256) this.buffer = Buffer.alloc(SMALL_BUFFER);
+  }
+
+  /** Room for `count` more bytes after `end`. */
+  private reserve(count: number): void {
+    const needed = this.end + count;
+    if (needed <= this.buffer.length) return;
+    const grown = Buffer.alloc(Math.max(needed, this.buffer.length * 2));
+    this.buffer.copy(grown, 0, this.head, this.end);
+    this.end -= this.head;
+    this.head = 0;
+    this.buffer = grown;
   }
 
   private drain(): void {
@@ -105,9 +128,9 @@ export class FrameReader extends EventEmitter {
     }
   }
 
-  /** The byte `offset` bytes after the head. */
+  /** The byte `offset` bytes after the head; undefined when it has not come yet (the buffer has spare room). */
   private at(offset: number): number | undefined {
-    return this.buffer[this.head + offset];
+    return offset < this.pending ? this.buffer[this.head + offset] : undefined;
   }
 
   /** Bytes before the next frame start. */
@@ -186,7 +209,8 @@ export class FrameReader extends EventEmitter {
   }
 
   private take(count: number): Buffer {
-    const bytes = Buffer.from(this.buffer.slice(this.head, this.head + count));
+    // A copy: the buffer is reused for the bytes that follow.
+    const bytes = Buffer.from(this.buffer.subarray(this.head, this.head + count));
     this.head += count;
     this.restartScan();
     return bytes;
