@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runFrameReaderBenchmark } from './frame-reader-bench';
 import { runParserBenchmark } from './parser-bench';
 import { runReadoutBenchmark } from './readout-bench';
 
@@ -20,6 +21,7 @@ function verdict(ok: boolean): string {
 async function main(): Promise<void> {
   const parser = await runParserBenchmark();
   const readout = await runReadoutBenchmark();
+  const frameReader = runFrameReaderBenchmark();
   const parserOk = parser.oursMBps >= 50 && parser.ratio >= 10;
   const parserWithValuesOk = parser.oursWithValuesMBps >= 50 && parser.withValuesRatio >= 10;
   const readoutOk = readout.ratio <= 1.05;
@@ -50,6 +52,14 @@ async function main(): Promise<void> {
     `(every byte's wire time at its baud rate plus the mandated reaction times).`,
     `Ratio: ${readout.ratio.toFixed(3)}. Target: <= 1.05: ${verdict(readoutOk)}.`,
     readout.notes ? `Notes: ${readout.notes}` : '',
+    '',
+    `## FrameReader on one long data message in ${frameReader.chunk}-byte chunks`,
+    '',
+    'The reader does linear work: MB/s should be about flat across frame sizes, and bytes looked at per byte about 1.',
+    '',
+    '| frame | frames fed | MB/s | bytes looked at per byte |',
+    '|---|---|---|---|',
+    ...frameReader.rows.map((row) => `| ${row.frameBytes / 1000} kB | ${row.frames} | ${row.MBps.toFixed(1)} | ${row.scannedPerByte.toFixed(3)} |`),
     '',
   ];
   const file = path.resolve(__dirname, '..', '..', 'bench', 'results.md');

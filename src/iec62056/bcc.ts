@@ -11,8 +11,12 @@ export interface BccCheck {
   valid: boolean;
   /** The algorithm it matched. */
   algorithm: BccAlgorithm | undefined;
+  /** The BCC byte as received. */
   received?: number;
-  /** The XOR value, which is what the standard expects. */
+  /**
+   * What the BCC should be, as a number like `received`: computed with `algorithm` when the BCC matched one, else
+   * with the first accepted algorithm (the XOR of the standard, unless bccAlgorithms puts another one first).
+   */
   expected?: number;
 }
 
@@ -77,7 +81,9 @@ export function xorAndSum7(bytes: Uint8Array, start = 0, end = bytes.length): nu
   return (xor & 0x7f) | ((sum & 0x7f) << 8);
 }
 
-const DEFAULT_ACCEPT: readonly BccAlgorithm[] = ['xor', 'sum7'];
+/** The BCC algorithms accepted unless told otherwise: the standard's XOR first, then the Kamstrup 7-bit sum. */
+export const DEFAULT_BCC_ALGORITHMS: readonly BccAlgorithm[] = ['xor', 'sum7'];
+const DEFAULT_ACCEPT = DEFAULT_BCC_ALGORITHMS;
 
 /**
  * Checks a received BCC against the bytes it covers (after STX/SOH, up to and including ETX/EOT).
@@ -99,11 +105,13 @@ export function checkBccRange(
   accept: readonly BccAlgorithm[] = DEFAULT_ACCEPT,
 ): BccCheck {
   const both = xorAndSum7(bytes, start, end);
-  const expected = both & 0x7f;
+  const valueOf = (algorithm: BccAlgorithm): number => (algorithm === 'xor' ? both & 0x7f : both >>> 8);
+  // Without a match, report the value of the preferred algorithm: the one the meter most likely meant.
+  const expected = valueOf(accept[0] ?? 'xor');
   if (received === undefined) return { present: false, valid: false, algorithm: undefined, expected };
   const byte = received & 0x7f;
   for (const algorithm of accept) {
-    if ((algorithm === 'xor' ? expected : both >>> 8) === byte) return { present: true, valid: true, algorithm, received, expected };
+    if (valueOf(algorithm) === byte) return { present: true, valid: true, algorithm, received, expected: byte };
   }
   return { present: true, valid: false, algorithm: undefined, received, expected };
 }

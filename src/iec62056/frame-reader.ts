@@ -31,9 +31,28 @@ export interface FrameReaderOptions {
  * read as 8N1 carries the parity there), and `parityBitsSeen` counts the bytes where it was set.
  * Events: 'frame' (Frame).
  */
+/** Initial buffer size: a whole short frame (identification, command, ACK) fits without growing. */
+const SMALL_BUFFER = 256;
+
 export class FrameReader extends EventEmitter {
   parityBitsSeen = 0;
-  private buffer: number[] = [];
+  /**
+   * Bytes looked at while searching for frame starts and ends: a diagnostic of the reader's work. Each byte is
+   * looked at about once however it is chunked, so this grows linearly with the input (the tests count it).
+   */
+  bytesScanned = 0;
+  /** Received bytes (bit 7 cleared) in `buffer[head, end)`; the capacity doubles as needed. */
+  private buffer = Buffer.alloc(SMALL_BUFFER);
+  /** Start of the bytes not yet emitted; the emitted ones are dropped once per write, not once per frame. */
+  private head = 0;
+  private end = 0;
+  /**
+   * How far after `head` the end of the frame that starts there has been searched. The search resumes there on
+   * the next write, so a long frame arriving in many small chunks is scanned once, not once per chunk.
+   */
+  private scanned = 0;
+  /** Push telegrams: offset of the end marker `!` after `head`, once found; -1 while it is searched. */
+  private bang = -1;
   private readonly options: Required<FrameReaderOptions>;
 
   constructor(options: FrameReaderOptions) {
@@ -43,6 +62,8 @@ export class FrameReader extends EventEmitter {
 
   set push(value: boolean) {
     this.options.push = value;
+    // A push telegram ends elsewhere than a line: search the buffered frame again under the new rule.
+    this.restartScan();
   }
 
   /**
@@ -53,39 +74,70 @@ export class FrameReader extends EventEmitter {
 
   /** Drops whatever partial frame is buffered (after a timeout or before a new session). */
   reset(): void {
-    this.buffer = [];
+    this.head = 0;
+    this.end = 0;
+    this.restartScan();
   }
 
   get pending(): number {
-    return this.buffer.length;
+    return this.end - this.head;
   }
 
   write(chunk: Buffer): void {
+    this.reserve(chunk.length);
+    const buffer = this.buffer;
+    let end = this.end;
     for (const raw of chunk) {
       if (raw & 0x80) this.parityBitsSeen++;
-      this.buffer.push(raw & 0x7f);
+      buffer[end++] = raw & 0x7f;
     }
+    this.end = end;
     this.drain();
+    // What is left is at most this chunk's tail plus a frame still arriving, so this copy is linear overall.
+    if (this.head > 0) {
+      this.buffer.copyWithin(0, this.head, this.end);
+      this.end -= this.head;
+      this.head = 0;
+    }
+    // Give back the room a long frame needed once nothing is left of it.
+    if (this.end === 0 && this.buffer.length > SMALL_BUFFER * 256) this.buffer = Buffer.alloc(SMALL_BUFFER);
+  }
+
+  /** Room for `count` more bytes after `end`. */
+  private reserve(count: number): void {
+    const needed = this.end + count;
+    if (needed <= this.buffer.length) return;
+    const grown = Buffer.alloc(Math.max(needed, this.buffer.length * 2));
+    this.buffer.copy(grown, 0, this.head, this.end);
+    this.end -= this.head;
+    this.head = 0;
+    this.buffer = grown;
   }
 
   private drain(): void {
     for (;;) {
       const noise = this.skipNoise();
       if (noise > 0) this.emitFrame({ kind: 'noise', bytes: this.take(noise) });
-      if (this.buffer.length === 0) return;
+      if (this.pending === 0) return;
       const length = this.completeFrameLength();
       if (length === 0) {
-        if (this.buffer.length > this.options.maxFrameBytes) this.emitFrame({ kind: 'noise', bytes: this.take(this.buffer.length) });
+        if (this.pending > this.options.maxFrameBytes) this.emitFrame({ kind: 'noise', bytes: this.take(this.pending) });
         return;
       }
       this.emitParsed(this.take(length));
     }
   }
 
+  /** The byte `offset` bytes after the head; undefined when it has not come yet (the buffer has spare room). */
+  private at(offset: number): number | undefined {
+    return offset < this.pending ? this.buffer[this.head + offset] : undefined;
+  }
+
   /** Bytes before the next frame start. */
   private skipNoise(): number {
     let index = 0;
-    while (index < this.buffer.length && !this.isFrameStart(this.buffer[index])) index++;
+    while (index < this.pending && !this.isFrameStart(this.buffer[this.head + index])) index++;
+    this.bytesScanned += Math.min(index + 1, this.pending);
     return index;
   }
 
@@ -96,15 +148,15 @@ export class FrameReader extends EventEmitter {
 
   /** Length of the complete frame at the head of the buffer, or 0 when more bytes are needed. */
   private completeFrameLength(): number {
-    const first = this.buffer[0];
+    const first = this.at(0);
     if (first === NAK) return 1;
     if (first === ACK) return this.ackLength();
-    if (first === 0x2f) return this.options.push ? this.pushLength() : this.indexAfter(LF, 1);
+    if (first === 0x2f) return this.options.push ? this.pushLength() : this.lengthThrough(LF, 1);
     // SOH/STX frames end with ETX or EOT and the BCC byte after it.
-    for (let i = 1; i < this.buffer.length - 1; i++) {
-      const byte = this.buffer[i];
-      if (byte === ETX || byte === EOT) return i + 2;
-    }
+    const end = this.search((byte) => byte === ETX || byte === EOT, 1);
+    if (end < 0) return 0;
+    if (end + 1 < this.pending) return end + 2;
+    this.scanned = end; // the BCC byte has not come yet: look at the terminator again next time
     return 0;
   }
 
@@ -114,27 +166,54 @@ export class FrameReader extends EventEmitter {
    * side a lone ACK at the end of the buffer is complete; on the meter side we wait for the next byte.
    */
   private ackLength(): number {
-    const next = this.buffer[1];
+    const next = this.at(1);
     if (next === undefined) return this.options.role === 'master' || !this.optionSelectExpected ? 1 : 0;
     if (next < 0x30 || next > 0x32) return 1;
-    const end = this.indexAfter(LF, 1);
-    if (end > 0 && end <= 6) return end;
-    return this.buffer.length < 6 ? 0 : 1;
+    // An option select is at most 6 bytes: look for its LF there only.
+    for (let i = 1; i < Math.min(this.pending, 6); i++) if (this.at(i) === LF) return i + 1;
+    return this.pending < 6 ? 0 : 1;
   }
 
   private pushLength(): number {
-    const bang = this.buffer.indexOf(0x21 /* ! */);
-    if (bang < 0) return 0;
-    return this.indexAfter(LF, bang);
+    if (this.bang < 0) {
+      this.bang = this.search((byte) => byte === 0x21 /* ! */, 0);
+      if (this.bang < 0) return 0;
+    }
+    return this.lengthThrough(LF, this.bang);
   }
 
-  private indexAfter(byte: number, from: number): number {
-    const index = this.buffer.indexOf(byte, from);
+  /** Length up to and including the first `byte` at or after offset `from`, or 0 when it has not come yet. */
+  private lengthThrough(byte: number, from: number): number {
+    const index = this.search((candidate) => candidate === byte, from);
     return index < 0 ? 0 : index + 1;
   }
 
+  /**
+   * Offset of the first byte matching `found`, searching from `from` but never again over bytes an earlier call
+   * for this frame has looked at; -1 when none has come yet.
+   */
+  private search(found: (byte: number) => boolean, from: number): number {
+    const start = Math.max(from, this.scanned);
+    const pending = this.pending;
+    let offset = start;
+    while (offset < pending && !found(this.buffer[this.head + offset])) offset++;
+    const hit = offset < pending;
+    this.bytesScanned += offset - start + (hit ? 1 : 0);
+    this.scanned = offset;
+    return hit ? offset : -1;
+  }
+
+  private restartScan(): void {
+    this.scanned = 0;
+    this.bang = -1;
+  }
+
   private take(count: number): Buffer {
-    return Buffer.from(this.buffer.splice(0, count));
+    // A copy: the buffer is reused for the bytes that follow.
+    const bytes = Buffer.from(this.buffer.subarray(this.head, this.head + count));
+    this.head += count;
+    this.restartScan();
+    return bytes;
   }
 
   private emitParsed(bytes: Buffer): void {

@@ -1,6 +1,7 @@
 import { MeterError } from '../errors';
 import { BccAlgorithm, BccCheck, checkBcc, computeBcc } from './bcc';
 import { CRLF, EOT, ETX, SOH, STX } from './constants';
+import { checkFrameText, DATA_SET_FRAMING } from './frame-text';
 
 /** Command letters (P password, W write, R read, E execute, B break) and their type digit. */
 export type CommandLetter = 'P' | 'W' | 'R' | 'E' | 'B';
@@ -20,7 +21,8 @@ export class CommandMessage {
   ) {
     if (!'PWREB'.includes(command) || command.length !== 1) throw new MeterError('E_BAD_ARGUMENT', `unknown command letter ${JSON.stringify(command)}`);
     if (!/^[0-9]$/.test(type)) throw new MeterError('E_BAD_ARGUMENT', `command type must be a digit, got ${JSON.stringify(type)}`);
-    if (data !== undefined && /[\x00-\x1f\x7f]/.test(data)) throw new MeterError('E_BAD_ARGUMENT', 'command data must not contain control characters');
+    // The last line of defence for every command: no byte of the data can frame (SOH, STX, ETX, EOT) on the wire.
+    if (data !== undefined) checkFrameText('command data', data);
   }
 
   static break(): CommandMessage {
@@ -28,7 +30,19 @@ export class CommandMessage {
   }
 
   static password(password: string, type: '1' | '2' = '1'): CommandMessage {
+    checkFrameText('the password', password, { forbidden: '()', secret: true });
     return new CommandMessage('P', type, `(${password})`);
+  }
+
+  /**
+   * A command on one data set `address(value)`: `R1 1.8.0()`, `R5 P.01(from;to)`, `W1 address(value)`.
+   * Neither part may hold the data-set framing characters ( ) / !, so the meter reads the same address and value.
+   */
+  static dataSet(command: 'R' | 'W' | 'E', type: string, address: string, value = ''): CommandMessage {
+    if (address.length === 0) throw new MeterError('E_BAD_ARGUMENT', 'the register address must not be empty');
+    checkFrameText('the register address', address, { forbidden: DATA_SET_FRAMING });
+    checkFrameText('the value', value, { forbidden: DATA_SET_FRAMING });
+    return new CommandMessage(command, type, `${address}(${value})`);
   }
 
   encode(algorithm: BccAlgorithm = 'xor'): Buffer {

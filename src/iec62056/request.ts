@@ -1,5 +1,6 @@
 import { MeterError } from '../errors';
 import { CRLF } from './constants';
+import { DATA_SET_FRAMING, describeChar, findBadFrameChar } from './frame-text';
 
 /** Largest device address the standard allows. */
 export const MAX_ADDRESS_LENGTH = 32;
@@ -14,7 +15,7 @@ export class RequestMessage {
 
   constructor(address = '', requestChar = '?') {
     validateAddress(address);
-    if (requestChar.length !== 1 || !/^[\x21-\x7e]$/.test(requestChar) || '/!'.includes(requestChar)) {
+    if (requestChar.length !== 1 || findBadFrameChar(requestChar, ' /!') >= 0) {
       throw new MeterError('E_BAD_ARGUMENT', `request character must be one printable character other than / and !, got ${JSON.stringify(requestChar)}`);
     }
     this.address = address;
@@ -38,10 +39,6 @@ export function validateAddress(address: string): void {
   if (address.length > MAX_ADDRESS_LENGTH) {
     throw new MeterError(65538, `device address is ${address.length} characters long; at most ${MAX_ADDRESS_LENGTH} are allowed`);
   }
-  for (let i = 0; i < address.length; i++) {
-    const char = address[i];
-    if (!/^[\x20-\x7e]$/.test(char) || '/!()'.includes(char)) {
-      throw new MeterError(65538, `device address has an unsupported character ${JSON.stringify(char)} at position ${i}`);
-    }
-  }
+  const index = findBadFrameChar(address, DATA_SET_FRAMING);
+  if (index >= 0) throw new MeterError(65538, `device address has an unsupported character ${describeChar(address, index)} at position ${index}`);
 }

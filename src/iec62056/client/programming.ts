@@ -1,4 +1,5 @@
 import { MeterError } from '../../errors';
+import { checkFrameText, DATA_SET_FRAMING } from '../frame-text';
 import { CommandMessage } from '../frames';
 import { parseReadout } from '../readout';
 import { type Answer, expectData, joinedMessage, receiveAnswer } from './blocks';
@@ -14,16 +15,15 @@ export function validateProgramOptions(options: ProgramOptions): void {
   const readCommand = options.readCommand ?? 'R1';
   if (readCommand !== 'R1' && readCommand !== 'R5') throw new MeterError('E_BAD_ARGUMENT', `readCommand must be R1 or R5, got ${JSON.stringify(readCommand)}`);
   for (const register of options.registers ?? []) {
-    if (register.length === 0 || /[()!/\x00-\x1f\x7f]/.test(register)) throw new MeterError('E_BAD_ARGUMENT', `register address ${JSON.stringify(register)} must be printable, without ( ) ! /`);
+    if (register.length === 0) throw new MeterError('E_BAD_ARGUMENT', 'a register address must not be empty');
+    checkFrameText('the register address', register, { forbidden: DATA_SET_FRAMING });
   }
   if (options.loadProfile) {
     validateLoadProfileBound('from', options.loadProfile.from);
     validateLoadProfileBound('to', options.loadProfile.to);
   }
-  if (options.password !== undefined && /[()\x00-\x1f\x7f]/.test(options.password)) {
-    // Say what is wrong without echoing the credential.
-    throw new MeterError('E_BAD_ARGUMENT', 'the password must be printable and must not contain brackets');
-  }
+  // The same rule CommandMessage.password applies, checked here so that nothing at all is sent for a bad one.
+  if (options.password !== undefined) checkFrameText('the password', options.password, { forbidden: '()', secret: true });
 }
 
 /**
@@ -39,7 +39,7 @@ export async function runProgram(session: Session, options: ProgramOptions, firs
     const passwordAccepted = await sendPassword(session, options.password);
     const registers: RegisterResult[] = [];
     for (const register of options.registers ?? []) {
-      registers.push(await readRegister(session, options, options.readCommand ?? 'R1', `${register}()`, register));
+      registers.push(await readRegister(session, options, options.readCommand ?? 'R1', register, ''));
     }
     const result: ProgramResult = { ...sessionFacts(session, signOn, firstStartedAt, attempts), operand, passwordAccepted, registers };
     if (options.loadProfile) result.loadProfile = await readLoadProfile(session, options, options.loadProfile);
@@ -89,8 +89,8 @@ async function sendPassword(session: Session, password: string | undefined): Pro
 
 type BlockRead = RegisterResult & { blocks: number; repeats: number };
 
-async function readRegister(session: Session, options: ProgramOptions, command: 'R1' | 'R5', data: string, address: string): Promise<BlockRead> {
-  await session.send(new CommandMessage('R', command[1], data).encode(), 'command');
+async function readRegister(session: Session, options: ProgramOptions, command: 'R1' | 'R5', address: string, value: string): Promise<BlockRead> {
+  await session.send(CommandMessage.dataSet('R', command[1], address, value).encode(), 'command');
   const answer = await receiveAnswer(session, {
     stage: 'command',
     firstByteTimeoutMs: session.answerTimeoutMs(),
@@ -114,7 +114,7 @@ async function readRegister(session: Session, options: ProgramOptions, command: 
 }
 
 function readLoadProfile(session: Session, options: ProgramOptions, range: LoadProfileRange): Promise<BlockRead> {
-  return readRegister(session, options, 'R5', `P.01(${range.from};${range.to})`, 'P.01');
+  return readRegister(session, options, 'R5', 'P.01', `${range.from};${range.to}`);
 }
 
 function describe(answer: Answer): string {

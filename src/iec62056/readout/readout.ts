@@ -1,4 +1,4 @@
-import { BccCheck, checkBcc, checkBccRange } from '../bcc';
+import { BccCheck, checkBcc, checkBccRange, DEFAULT_BCC_ALGORITHMS } from '../bcc';
 import { EOT, ETX } from '../constants';
 import { crc16Arc } from './crc16';
 import { afterEndLine, onlyWhitespace, scanLoadProfiles } from './data-block';
@@ -17,6 +17,11 @@ import type { CrcCheck, ParseOptions, Readout, ReadoutMode } from './types';
 
 const ETX_CHAR = String.fromCharCode(ETX);
 const EOT_CHAR = String.fromCharCode(EOT);
+
+/** A CRC as DSMR writes it: 4 upper-case hex digits. */
+function hex4(value: number): string {
+  return value.toString(16).toUpperCase().padStart(4, '0');
+}
 
 function isHexDigit(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x46) || (code >= 0x61 && code <= 0x66);
@@ -41,7 +46,8 @@ function checkFramedBcc(input: NormalizedInput, stx: number, end: number, sink: 
   if (!check.present) sink.add('MISSING_BCC', 'the data message ends without a BCC after ETX', end + 1);
   else if (!check.valid) {
     const hex = (value: number | undefined): string => `0x${(value ?? 0).toString(16).padStart(2, '0')}`;
-    sink.add('BCC_MISMATCH', `BCC ${hex(check.received)} does not match the data (XOR ${hex(check.expected)})`, end + 1);
+    const preferred = (accept ?? DEFAULT_BCC_ALGORITHMS)[0] ?? 'xor';
+    sink.add('BCC_MISMATCH', `BCC ${hex(check.received)} does not match the data (${preferred.toUpperCase()} ${hex(check.expected)})`, end + 1);
   }
   return check;
 }
@@ -79,12 +85,10 @@ function checkDsmrCrc(input: NormalizedInput, identStart: number, bang: number, 
   let k = bang + 1;
   while (k < text.length && k - bang <= 4 && isHexDigit(text.charCodeAt(k))) k++;
   if (k - bang - 1 !== 4 || identStart < 0) return { next: bang + 1 };
-  const received = text.slice(bang + 1, k);
+  const received = parseInt(text.slice(bang + 1, k), 16);
   const expected = crc16Arc(input.codes, identStart, bang + 1);
-  const valid = parseInt(received, 16) === expected;
-  if (!valid) {
-    sink.add('CRC_MISMATCH', `CRC ${received} does not match the telegram (expected ${expected.toString(16).toUpperCase().padStart(4, '0')})`, bang + 1);
-  }
+  const valid = received === expected;
+  if (!valid) sink.add('CRC_MISMATCH', `CRC ${hex4(received)} does not match the telegram (expected ${hex4(expected)})`, bang + 1);
   return { crc: { present: true, valid, received, expected }, next: k };
 }
 

@@ -51,12 +51,16 @@ export interface Diagnostic {
   position: number;
 }
 
-/** The DSMR P1 checksum: 4 hex digits after `!`, CRC16/ARC over `/` ... `!`. */
+/**
+ * The DSMR P1 checksum: 4 hex digits after `!`, CRC16/ARC over `/` ... `!`. `received` and `expected` are both
+ * numbers (0-0xFFFF), like the BCC's: `received` is the transmitted hex digits' value (`E8E5` -> 0xE8E5).
+ */
 export interface CrcCheck {
   present: boolean;
   valid: boolean;
-  /** The 4 hex digits as transmitted. */
-  received?: string;
+  /** The value of the 4 transmitted hex digits. */
+  received?: number;
+  /** The CRC16/ARC of the telegram. */
   expected?: number;
 }
 

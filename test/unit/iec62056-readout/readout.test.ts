@@ -127,7 +127,7 @@ describe('parseReadout: push telegrams (mode D)', () => {
   it('verifies the DSMR CRC16/ARC after `!`', () => {
     const readout = parseReadout(T.DSMR_TELEGRAM);
     assert.equal(readout.mode, 'push');
-    assert.deepEqual(readout.crc, { present: true, valid: true, received: 'C5F9', expected: 0xc5f9 });
+    assert.deepEqual(readout.crc, { present: true, valid: true, received: 0xc5f9, expected: 0xc5f9 });
     assert.deepEqual(readout.identification?.enhancedIds, ['2']);
     assert.deepEqual(codes(readout), []);
     assert.deepEqual(readout.values['0-1:24.2.1'].values.map((v) => v.value), ['240310113000W', 12785.123]);
