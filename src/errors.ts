@@ -23,7 +23,10 @@ export type ClientErrorCode =
   | 'E_BCC_MISMATCH'
   | 'E_PROTOCOL'
   | 'E_PASSWORD_REJECTED'
-  | 'E_METER_ERROR';
+  | 'E_METER_ERROR'
+  | 'E_LINE_TOO_LONG'
+  | 'E_ANSWER_TOO_LARGE'
+  | 'E_OUT_OF_STEP';
 
 export type ErrorCode = number | ClientErrorCode;
 
