@@ -206,6 +206,13 @@ describe('AtChannel against a hostile gateway', () => {
       assert.ok(env.channel.outOfStep);
     });
 
+    it('refuses a 1,000-argument command line with E_BAD_ARGUMENT before any byte is written', async () => {
+      const attempt = async (): Promise<unknown> => env.channel.execute(AtCommand.set('^SCAMS', Array.from({ length: 1000 }, () => 'DEV_ADD'.repeat(21))), LONG);
+      await expectMeterError(attempt(), 'E_BAD_ARGUMENT');
+      await settle();
+      assert.equal(env.peer.receivedBytes, 0);
+    });
+
     it('caps the lines of one answer (option)', async () => {
       const small = new AtChannel(env.client, { maxAnswerLines: 3 });
       env.channel.dispose();
