@@ -24,6 +24,9 @@ export type ClientErrorCode =
   | 'E_PROTOCOL'
   | 'E_PASSWORD_REJECTED'
   | 'E_METER_ERROR'
+  | 'E_LINE_TOO_LONG'
+  | 'E_ANSWER_TOO_LARGE'
+  | 'E_OUT_OF_STEP'
   /** An AMS sync ran, but the table read back differs from the wanted one. */
   | 'E_SYNC_VERIFY';
 

@@ -26,6 +26,13 @@ function validateName(name: string): string {
   });
 }
 
+/**
+ * The longest command line sent, without the terminator. The SmartCOM documents no limit; its longest
+ * documented command (GET_FILTERED with a 150-character filter) is about 200 characters. 512 leaves room
+ * and stays far below the point where a line could swamp the gateway's input buffer (V.250 only promises 40).
+ */
+export const MAX_COMMAND_LINE = 512;
+
 /** One AT command line, validated and encoded once, at construction. */
 export class AtCommand {
   readonly name: string;
@@ -38,7 +45,7 @@ export class AtCommand {
     this.name = validateName(name);
     this.kind = kind;
     this.args = [...args];
-    this.text = `AT${this.name}${suffixFor(this.name, kind, this.args, options)}`;
+    this.text = checkedLength(`AT${this.name}${suffixFor(this.name, kind, this.args, options)}`);
   }
 
   /** The prefix of this command's own information lines (`^SCAMS` for `AT^SCAMS?`), or undefined for basic commands. */
@@ -65,6 +72,14 @@ export class AtCommand {
   toString(): string {
     return this.text;
   }
+}
+
+function checkedLength(text: string): string {
+  if (text.length <= MAX_COMMAND_LINE) return text;
+  throw new MeterError('E_BAD_ARGUMENT', `AT command line is ${text.length} characters long; the limit is ${MAX_COMMAND_LINE}`, {
+    details: { length: text.length, maxLength: MAX_COMMAND_LINE, start: text.slice(0, 40) },
+    hint: 'Send fewer or shorter arguments; split the work into several commands.',
+  });
 }
 
 function suffixFor(name: string, kind: AtCommandKind, args: readonly AtArgument[], options: EncodeOptions): string {

@@ -6,74 +6,156 @@
  *   that is still open at a line break means the break belongs to a quoted field (the meter's data
  *   block inside a `^SCDATA:` record). The line continues, and the inner break is kept as "\n".
  *   Only information lines get this treatment so that a stray quote in a banner or a login text
- *   cannot swallow the `OK` that follows; a size cap bounds a quote that never closes.
+ *   cannot swallow the `OK` that follows.
+ * - Bounded: a line longer than its cap (unquoted or quoted) is garbage. It is dropped, counted and
+ *   reported to the sink; the rest of it, up to the next line break outside quotes, is skipped
+ *   without being kept, so memory stays flat whatever the peer sends.
+ * - Linear: every character is looked at once, in constant time (the quote state and the line's
+ *   first character are tracked as the text goes by); the line is built from chunk slices.
  */
+export const DEFAULT_MAX_LINE = 64 * 1024;
 export const DEFAULT_MAX_QUOTED_LINE = 256 * 1024;
 
 export interface LineReaderOptions {
-  /** A line with an open quote is cut (and the quote state reset) when it grows beyond this many characters. */
+  /** A line without an open quote is dropped when it grows beyond this many characters. */
+  maxLineLength?: number;
+  /** A line with an open quote (a multi-line ^SCDATA record) is dropped beyond this many characters. */
   maxQuotedLineLength?: number;
 }
 
+/** Why a line was dropped: how much of it had arrived and whether a quoted field was open. */
+export interface LineTooLong {
+  length: number;
+  limit: number;
+  quoted: boolean;
+}
+
+/** Receives what the reader finds, in the order of the text. */
+export interface LineSink {
+  line(text: string): void;
+  tooLong(info: LineTooLong): void;
+}
+
+const CR = 0x0d;
+const LF = 0x0a;
+const QUOTE = 0x22;
+/** Joining the pieces now and then keeps a line that arrives one byte per chunk from costing a slot per byte. */
+const MAX_PIECES = 256;
+
 export class LineReader {
-  private current = '';
+  private pieces: string[] = [];
+  private length = 0;
+  /** The line's first non-whitespace character ('' while there is none). */
+  private first = '';
   private inQuote = false;
+  /** A quoted field of this (information) line has been open: the line may be as long as a quoted record. */
+  private quotedLine = false;
   /** The previous character was a CR: a following LF is the second half of CRLF, not a new line. */
   private afterCr = false;
+  /** The current line went over its cap: skip to its end without keeping anything. */
+  private skipping = false;
+  private readonly maxLine: number;
   private readonly maxQuoted: number;
+  /** Diagnostics: characters examined so far (one per character received) and lines dropped for length. */
+  charsScanned = 0;
+  droppedLines = 0;
 
   constructor(options: LineReaderOptions = {}) {
+    this.maxLine = options.maxLineLength ?? DEFAULT_MAX_LINE;
     this.maxQuoted = options.maxQuotedLineLength ?? DEFAULT_MAX_QUOTED_LINE;
   }
 
-  /** Feeds text; returns the lines completed by it, in order. */
+  /** Feeds text; returns the lines completed by it, in order (over-long lines are only counted). */
   push(text: string): string[] {
     const lines: string[] = [];
-    for (const char of text) {
-      if (char === '\n' && this.afterCr) {
+    this.read(text, { line: (line) => lines.push(line), tooLong: () => undefined });
+    return lines;
+  }
+
+  /** Feeds text; hands every completed line and every dropped over-long line to the sink, in order. */
+  read(text: string, sink: LineSink): void {
+    let start = 0;
+    for (let index = 0; index < text.length; index++) {
+      this.charsScanned++;
+      const code = text.charCodeAt(index);
+      if (code === LF && this.afterCr) {
         this.afterCr = false;
+        start = index + 1;
         continue;
       }
-      this.afterCr = char === '\r';
-      if (char === '\r' || char === '\n') this.lineBreak(lines);
-      else this.append(char, lines);
+      this.afterCr = code === CR;
+      if (code === CR || code === LF) {
+        this.take(text, start, index, sink);
+        start = index + 1;
+        this.lineBreak(sink);
+      } else {
+        this.scan(code);
+      }
     }
-    return lines;
+    this.take(text, start, text.length, sink);
   }
 
   /** Text received since the last complete line (a prompt without a line break, or an open quoted field). */
   get partial(): string {
-    return this.current;
+    return this.pieces.join('');
   }
 
   /** Forgets any partial line (after a login dialogue, or on resync). */
   reset(): void {
-    this.current = '';
-    this.inQuote = false;
+    this.clear();
     this.afterCr = false;
   }
 
-  private append(char: string, lines: string[]): void {
-    this.current += char;
-    if (char === '"' && this.quoteAware()) this.inQuote = !this.inQuote;
-    if (this.inQuote && this.current.length > this.maxQuoted) this.finish(lines);
+  /** Quote and first-character state for one character that is not a line break. */
+  private scan(code: number): void {
+    if (this.skipping) return;
+    if (this.first === '' && code > 0x20) this.first = String.fromCharCode(code);
+    if (code !== QUOTE || (this.first !== '^' && this.first !== '+')) return;
+    this.inQuote = !this.inQuote;
+    this.quotedLine = true;
   }
 
-  private lineBreak(lines: string[]): void {
-    if (this.inQuote) this.current += '\n';
-    else this.finish(lines);
+  /** Appends text[from, to) to the current line, or drops the line when that takes it over its cap. */
+  private take(text: string, from: number, to: number, sink: LineSink): void {
+    if (to <= from || this.skipping) return;
+    this.length += to - from;
+    const limit = this.quotedLine ? this.maxQuoted : this.maxLine;
+    if (this.length > limit) return this.overflow(limit, sink);
+    this.pieces.push(text.slice(from, to));
+    if (this.pieces.length > MAX_PIECES) this.pieces = [this.pieces.join('')];
   }
 
-  private quoteAware(): boolean {
-    const first = this.current.trimStart().charAt(0);
-    return first === '^' || first === '+';
+  private overflow(limit: number, sink: LineSink): void {
+    const info: LineTooLong = { length: this.length, limit, quoted: this.quotedLine };
+    this.clear();
+    // The rest of the line is skipped up to the next line break; an open quote is forgotten so that
+    // the final result after the garbage is still seen.
+    this.skipping = true;
+    this.droppedLines++;
+    sink.tooLong(info);
   }
 
-  private finish(lines: string[]): void {
-    const line = this.current.trimEnd();
-    this.current = '';
+  private lineBreak(sink: LineSink): void {
+    if (this.skipping) return this.clear();
+    if (!this.inQuote) return this.finish(sink);
+    this.length++;
+    if (this.length > this.maxQuoted) return this.overflow(this.maxQuoted, sink);
+    this.pieces.push('\n');
+  }
+
+  private finish(sink: LineSink): void {
+    const line = this.pieces.join('').trimEnd();
+    this.clear();
+    // A line of only whitespace is an empty line too (then trimEnd left nothing).
+    if (line !== '') sink.line(line);
+  }
+
+  private clear(): void {
+    this.pieces = [];
+    this.length = 0;
+    this.first = '';
     this.inQuote = false;
-    // A line of only whitespace is an empty line too.
-    if (line.trim() !== '') lines.push(line);
+    this.quotedLine = false;
+    this.skipping = false;
   }
 }

@@ -15,6 +15,8 @@ export interface LoginOptions {
   /** No prompt within this quiet time (restarted by every chunk of banner text) means no login. */
   quietMs?: number;
   signal?: AbortSignal;
+  /** Diagnostics: counts the characters the dialogue examines (each received character once, plus the short partial line). */
+  stats?: { charsScanned: number };
 }
 
 /** 'none': the gateway asked for nothing. 'accepted': credentials sent and accepted. */
@@ -28,6 +30,10 @@ const REJECTION = /incorrect|invalid|denied|fail|wrong|refused|unauthori|^error\
 
 type Stage = 'watch' | 'sent-user' | 'sent-password';
 
+/** Prompts and results are short: the unfinished line is kept to this many characters (its end, where a prompt is). */
+const MAX_PARTIAL = 256;
+const LINE_BREAK = /\r\n|\r|\n/;
+
 /** Runs the dialogue; resolves when the channel is ready for AT commands. Never puts the password in an error. */
 export async function login(channel: AtChannel, options: LoginOptions): Promise<LoginOutcome> {
   const outcome = await new LoginDialogue(channel, options).run();
@@ -38,7 +44,11 @@ export async function login(channel: AtChannel, options: LoginOptions): Promise<
 
 class LoginDialogue {
   private stage: Stage = 'watch';
-  private text = '';
+  /** The unfinished line (bounded), the last finished non-empty line, and what the finished lines since the last send showed. */
+  private partial = '';
+  private lastLine = '';
+  private sawRejection = false;
+  private sawOk = false;
   private quietTimer: NodeJS.Timeout | undefined;
   private deadlineTimer: NodeJS.Timeout | undefined;
   private finish: (outcome: LoginOutcome | 'verify' | MeterError) => void = () => undefined;
@@ -69,17 +79,29 @@ class LoginDialogue {
     });
   }
 
+  /** Linear: each chunk is split once, together with the bounded unfinished line before it. */
   private receive(text: string): void {
-    this.text += text;
-    const lines = this.text.split(/\r\n|\r|\n/).map((line) => line.trim()).filter((line) => line !== '');
-    const last = lines[lines.length - 1] ?? '';
+    const joined = this.partial + text;
+    if (this.options.stats) this.options.stats.charsScanned += joined.length;
+    const parts = joined.split(LINE_BREAK);
+    this.partial = (parts.pop() ?? '').slice(-MAX_PARTIAL);
+    for (const part of parts) this.finishedLine(part.trim());
+    const current = this.partial.trim();
+    const last = current !== '' ? current : this.lastLine;
     if (USER_PROMPT.test(last)) return this.onUserPrompt();
     if (PASSWORD_PROMPT.test(last)) return this.onPasswordPrompt();
     if (this.stage === 'watch') return this.restartQuiet();
-    if (lines.some((line) => REJECTION.test(line))) return this.finish(rejected('the gateway rejected the login'));
-    if (lines.some((line) => /^OK$/i.test(line))) return this.finish('accepted');
+    if (this.sawRejection || REJECTION.test(current)) return this.finish(rejected('the gateway rejected the login'));
+    if (this.sawOk || /^OK$/i.test(current)) return this.finish('accepted');
     // Other text (a welcome banner): wait until it is quiet, then check that AT is accepted.
     if (this.stage === 'sent-password') this.restartQuiet();
+  }
+
+  private finishedLine(line: string): void {
+    if (line === '') return;
+    this.lastLine = line.slice(-MAX_PARTIAL);
+    if (REJECTION.test(line)) this.sawRejection = true;
+    if (/^OK$/i.test(line)) this.sawOk = true;
   }
 
   private onUserPrompt(): void {
@@ -99,7 +121,11 @@ class LoginDialogue {
   private send(text: string, what: string, secret: boolean, next: Stage): void {
     clearTimeout(this.quietTimer);
     this.stage = next;
-    this.text = '';
+    // Only what the gateway says after this send counts as its answer to it.
+    this.partial = '';
+    this.lastLine = '';
+    this.sawRejection = false;
+    this.sawOk = false;
     this.channel.writeLine(text, what, secret).then(
       () => {
         if (next === 'sent-password') this.restartQuiet();

@@ -11,6 +11,8 @@ const WILL = 0xfb;
 const SB = 0xfa;
 const SE = 0xf0;
 
+const EMPTY = Buffer.alloc(0);
+
 type State = 'data' | 'iac' | 'option' | 'sub' | 'sub-iac';
 
 export interface TelnetOutput {
@@ -25,6 +27,8 @@ export class TelnetFilter {
   private verb = 0;
 
   push(chunk: Buffer): TelnetOutput {
+    // The common case, plain text with no command byte, passes through without a per-byte copy.
+    if (this.state === 'data' && !chunk.includes(IAC)) return { data: chunk, reply: EMPTY };
     const data: number[] = [];
     const reply: number[] = [];
     for (const byte of chunk) this.step(byte, data, reply);

@@ -21,7 +21,8 @@ describe('smartcom-config: one shared connection', function () {
     assert.deepEqual(b.payload, []);
     assert.equal(env.sim.acceptedConnections, 1);
     assert.equal(env.sim.openConnections, 1);
-    assert.equal(env.sim.commandLog.filter((entry) => entry.line.toUpperCase() === 'AT').length, 2);
+    // One AT at connect (it shows the echo that ATE1 turned on), then one per user node.
+    assert.equal(env.sim.commandLog.filter((entry) => entry.line.toUpperCase() === 'AT').length, 3);
   });
 
   it('shows the same connection status on every user and reaches connected', async function () {

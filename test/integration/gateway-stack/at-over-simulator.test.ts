@@ -10,7 +10,7 @@ import { parseAmsTable } from '../../../src/smartcom/scams';
 import { parseScdataRecords } from '../../../src/smartcom/scdata';
 
 /**
- * The whole gateway path as a node uses it: pool connection -> AT driver (login, ATE0) -> AT channel -> TCP ->
+ * The whole gateway path as a node uses it: pool connection -> AT driver (login, ATE1) -> AT channel -> TCP ->
  * SmartCOM simulator (whose AMS reads simulated meters through real IEC 62056-21 sessions) -> response parsers.
  */
 describe('gateway stack: pool + AT channel + SmartCOM simulator', () => {
@@ -39,14 +39,14 @@ describe('gateway stack: pool + AT channel + SmartCOM simulator', () => {
     await sim.stop();
   });
 
-  it('logs in, turns echo off and reads the AMS table', async () => {
+  it('logs in, keeps echo on (and relies on it) and reads the AMS table', async () => {
     await connect({ login: { username: 'admin', password: 's3cret' } }, { username: 'admin', password: 's3cret' });
     sim.addMeter({ port: 2, protocol: 'IEC62056-21', address: '947834', interval: '3M' });
     const response = await run(AtCommand.read('^SCAMS'));
     const table = parseAmsTable(response.lines);
     assert.equal(table.devices.length, 1);
     assert.equal(table.devices[0].address, '947834');
-    assert.ok(sim.commandLog.some((entry) => entry.line.toUpperCase() === 'ATE0'));
+    assert.ok(sim.commandLog.some((entry) => entry.line.toUpperCase() === 'ATE1'));
     assert.ok(!sim.commandLog.some((entry) => entry.line.includes('s3cret')), 'the password is not a command');
   });
 

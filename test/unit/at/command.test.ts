@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { AtCommand, AtCommandKind } from '../../../src/at/command';
+import { AtCommand, MAX_COMMAND_LINE, AtCommandKind } from '../../../src/at/command';
 import { MeterError } from '../../../src/errors';
 
 describe('AtCommand', () => {
@@ -54,5 +54,20 @@ describe('AtCommand', () => {
     rejects(() => new AtCommand('^SCAMS', 'read', ['X']), /only set commands take arguments/);
     rejects(() => new AtCommand('^SCAMS', 'bogus' as AtCommandKind), /unknown AT command kind/);
     rejects(() => AtCommand.set('^SCAMS', ['DEV_ADD', 'x"y']), /double quote/);
+  });
+
+  it('caps the whole command line at MAX_COMMAND_LINE (512) characters', () => {
+    assert.equal(MAX_COMMAND_LINE, 512);
+    const fits = AtCommand.set('^SCUDF', ['x'.repeat(MAX_COMMAND_LINE - 'AT^SCUDF=""'.length)], { maxLength: 1000 });
+    assert.equal(fits.text.length, MAX_COMMAND_LINE);
+    assert.throws(
+      () => AtCommand.set('^SCUDF', ['x'.repeat(MAX_COMMAND_LINE + 1 - 'AT^SCUDF=""'.length)], { maxLength: 1000 }),
+      (error: unknown) => error instanceof MeterError && error.code === 'E_BAD_ARGUMENT' && error.details.length === 513,
+    );
+  });
+
+  it('rejects 1,000 arguments (a 153,024-character line) with E_BAD_ARGUMENT', () => {
+    const args = Array.from({ length: 1000 }, () => 'y'.repeat(150));
+    assert.throws(() => AtCommand.set('^SCAMS', args), (error: unknown) => error instanceof MeterError && error.code === 'E_BAD_ARGUMENT' && /limit is 512/.test(error.message));
   });
 });

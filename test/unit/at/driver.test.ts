@@ -25,6 +25,7 @@ describe('createAtDriver', () => {
     await client.close();
   });
 
+  /** Opens with echo off (ATE0), the driver's behaviour before echo was kept on. */
   async function openWith(driver: SessionDriver<AtChannel>, answerToEcho: string): Promise<AtChannel> {
     const opening = driver.open(client, signal);
     assert.equal(await peer.nextLine(), 'ATE0');
@@ -33,23 +34,44 @@ describe('createAtDriver', () => {
     return session;
   }
 
-  it('opens without login: sends ATE0, then keep-alive sends AT', async () => {
-    const driver = createAtDriver(BASE);
+  it('opens without login: sends ATE0 when echo is off, then keep-alive sends AT', async () => {
+    const driver = createAtDriver({ ...BASE, echo: false });
     const channel = await openWith(driver, 'ATE0\r\nOK\r\n');
     const alive = driver.keepAlive?.(channel, signal);
     assert.equal(await peer.nextLine(), 'AT');
     await peer.send('OK\r\n');
     await alive;
     assert.equal(peer.receivedText, 'ATE0\rAT\r');
+    assert.equal(channel.echoExpected, false);
+  });
+
+  it('keeps echo on by default: ATE1, then relies on the echo once an AT shows it', async () => {
+    const opening = createAtDriver(BASE).open(client, signal);
+    assert.equal(await peer.nextLine(), 'ATE1');
+    await peer.send('ATE1\r\nOK\r\n');
+    assert.equal(await peer.nextLine(), 'AT');
+    await peer.send('AT\r\nOK\r\n');
+    session = await opening;
+    assert.equal(session.echoExpected, true);
+  });
+
+  it('works without echo when the gateway does not echo after ATE1', async () => {
+    const opening = createAtDriver(BASE).open(client, signal);
+    await peer.nextLine();
+    await peer.send('OK\r\n');
+    await peer.nextLine();
+    await peer.send('OK\r\n');
+    session = await opening;
+    assert.equal(session.echoExpected, false);
   });
 
   it('tolerates an ERROR answer to ATE0', async () => {
-    const channel = await openWith(createAtDriver(BASE), 'ERROR\r\n');
+    const channel = await openWith(createAtDriver({ ...BASE, echo: false }), 'ERROR\r\n');
     assert.equal(channel.isClosed, false);
   });
 
   it('logs in before ATE0 and uses the configured terminator', async () => {
-    const driver = createAtDriver({ ...BASE, loginQuietMs: 2_000, terminator: '\r\n', username: 'Admin', password: '2n' });
+    const driver = createAtDriver({ ...BASE, echo: false, loginQuietMs: 2_000, terminator: '\r\n', username: 'Admin', password: '2n' });
     const opening = driver.open(client, signal);
     await peer.send('2N SmartCom AT API\r\nLogin: ');
     assert.equal(await peer.nextLine(), 'Admin');
@@ -78,14 +100,14 @@ describe('createAtDriver', () => {
   });
 
   it('fails the open when ATE0 gets no answer', async () => {
-    const driver = createAtDriver({ ...BASE, commandTimeoutMs: 50 });
+    const driver = createAtDriver({ ...BASE, echo: false, commandTimeoutMs: 50 });
     const opening = driver.open(client, signal);
     assert.equal(await peer.nextLine(), 'ATE0');
     await assert.rejects(opening, (error: unknown) => error instanceof MeterError && error.code === 'E_TIMEOUT');
   });
 
   it('abandons the running command on a lease timeout and disposes on close', async () => {
-    const driver = createAtDriver(BASE);
+    const driver = createAtDriver({ ...BASE, echo: false });
     const channel = await openWith(driver, 'OK\r\n');
     const running = channel.execute(AtCommand.exec('I3'), { timeoutMs: 10_000 });
     await peer.nextLine();

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { LineReader } from '../../../src/at/line-reader';
+import { DEFAULT_MAX_LINE, DEFAULT_MAX_QUOTED_LINE, LineReader, LineTooLong } from '../../../src/at/line-reader';
 
 /** Feeds `text` to a fresh reader in pieces of `size` characters and collects all lines. */
 function readAll(text: string, size = Infinity, reader = new LineReader()): string[] {
@@ -57,10 +57,81 @@ describe('LineReader', () => {
     assert.deepEqual(readAll('Welcome to "the gateway\r\nOK\r\n'), ['Welcome to "the gateway', 'OK']);
   });
 
-  it('cuts a quoted line that never closes at the size cap', () => {
+  it('drops a quoted line that never closes at the size cap, and still sees the final result', () => {
     const reader = new LineReader({ maxQuotedLineLength: 20 });
     const lines = readAll('^SCDATA: "open\r\nmore text here\r\nOK\r\n', Infinity, reader);
-    assert.equal(lines[0], '^SCDATA: "open\nmore t');
-    assert.equal(lines[lines.length - 1], 'OK', 'the final result is still seen');
+    assert.deepEqual(lines, ['OK']);
+    assert.equal(reader.droppedLines, 1);
+  });
+
+  describe('caps every line', () => {
+    /** Feeds text and records lines and drops in order. */
+    function events(text: string, reader: LineReader, size = Infinity): string[] {
+      const seen: string[] = [];
+      const sink = { line: (line: string) => seen.push(line), tooLong: (info: LineTooLong) => seen.push(`<over ${info.limit}${info.quoted ? ' quoted' : ''}>`) };
+      for (let start = 0; start < text.length; start += size) reader.read(text.slice(start, start + size), sink);
+      return seen;
+    }
+
+    it('drops an unquoted line beyond the cap, reports it in order, and reads on after the next break', () => {
+      const reader = new LineReader({ maxLineLength: 10 });
+      assert.deepEqual(events('short\r\n0123456789ABCDEF and more\r\nOK\r\n', reader, 4), ['short', '<over 10>', 'OK']);
+      assert.equal(reader.droppedLines, 1);
+      assert.equal(reader.partial, '');
+    });
+
+    it('accepts a line of exactly the cap', () => {
+      assert.deepEqual(events('0123456789\r\n', new LineReader({ maxLineLength: 10 })), ['0123456789']);
+    });
+
+    it('caps unquoted lines at 64 kB and quoted ones at 256 kB by default', () => {
+      const reader = new LineReader();
+      const unquoted = 'x'.repeat(DEFAULT_MAX_LINE + 1);
+      const quoted = `^SCDATA: "${'y\r\n'.repeat(150_000)}"`;
+      const seen = events(`${'x'.repeat(DEFAULT_MAX_LINE)}\r\n${unquoted}\r\nOK\r\n`, reader, 4096);
+      assert.deepEqual(seen.map((line) => line.slice(0, 20)), ['x'.repeat(20), `<over ${DEFAULT_MAX_LINE}>`, 'OK']);
+      assert.equal(seen[0].length, DEFAULT_MAX_LINE, 'a line of exactly 64 kB is kept');
+      assert.equal(DEFAULT_MAX_QUOTED_LINE, 256 * 1024);
+      const quotedSeen = events(`${quoted}\r\nOK\r\n`, reader, 4096);
+      // The quote state is forgotten at the cut (a quote that never closes must not swallow the OK), so the rest
+      // of the record comes out as short lines: the channel drops them as out of step.
+      assert.equal(quotedSeen[0], `<over ${DEFAULT_MAX_QUOTED_LINE} quoted>`);
+      assert.equal(quotedSeen[quotedSeen.length - 1], 'OK');
+    });
+
+    it('keeps a 200 kB quoted record that closes (the quoted cap applies to the whole line)', () => {
+      const record = `^SCDATA: "AMS",1,"${'1.8.0(0000004.8*kWh)\r\n'.repeat(9000)}"`;
+      const lines = readAll(`${record}\r\nOK\r\n`, 4096);
+      assert.equal(lines.length, 2);
+      assert.equal(lines[0], record.replace(/\r\n/g, '\n'));
+    });
+
+    it('keeps nothing of a 5 MB line without a break: the partial line stays within the cap', () => {
+      const reader = new LineReader({ maxLineLength: 1000 });
+      const chunk = 'z'.repeat(64 * 1024);
+      for (let i = 0; i < 80; i++) reader.push(chunk);
+      assert.equal(reader.partial, '');
+      assert.equal(reader.droppedLines, 1);
+      assert.deepEqual(reader.push('\r\nOK\r\n'), ['OK']);
+    });
+  });
+
+  describe('does constant work per character (counted, not timed)', () => {
+    const shapes: [string, (size: number) => string][] = [
+      ['a line of quotes', (size) => `^SCDATA: ${'"'.repeat(size)}`],
+      ['quotes and line breaks', (size) => `^SCDATA: ${'"\r\n'.repeat(Math.ceil(size / 3))}`],
+      ['short records', (size) => `^SCDATA: "AMS",1,"a\r\nb"\r\n`.repeat(Math.ceil(size / 26))],
+      ['plain text', (size) => 'y'.repeat(size)],
+    ];
+    for (const [name, make] of shapes) {
+      it(`${name}: 10 kB, 100 kB and 1 MB in 7-character chunks each cost one step per character`, () => {
+        for (const size of [10_000, 100_000, 1_000_000]) {
+          const text = make(size);
+          const reader = new LineReader();
+          readAll(text, 7, reader);
+          assert.equal(reader.charsScanned, text.length, `${name}, ${size} characters`);
+        }
+      });
+    }
   });
 });

@@ -61,6 +61,23 @@ describe('login', () => {
     assert.deepEqual(env.urcs, []);
   });
 
+  it('reads a 2 MB banner streamed in 1 kB chunks in linear work (counted), then answers the prompt', async () => {
+    const stats = { charsScanned: 0 };
+    const outcome = start({ ...CREDENTIALS, stats });
+    const banner = 'Welcome to the gateway, please wait while we say a lot\r\n'.repeat(35_000);
+    await env.peer.send(banner, 1024);
+    await env.peer.send('Login: ');
+    assert.equal(await env.peer.nextLine(), 'Admin');
+    await env.peer.send('Password: ');
+    await env.peer.nextLine();
+    await env.peer.send('OK\r\n');
+    assert.equal(await outcome, 'accepted');
+    const received = banner.length + 'Login: Password: OK\r\n'.length;
+    // Each chunk is examined once, with at most the short unfinished line before it (256 characters per chunk).
+    assert.ok(stats.charsScanned >= received, `${stats.charsScanned} < ${received}`);
+    assert.ok(stats.charsScanned <= received + 256 * 2100, `${stats.charsScanned} characters examined for ${received} received`);
+  });
+
   it('answers a password-only prompt with the password', async () => {
     const outcome = start({ password: PASSWORD });
     await env.peer.send('Password:');
