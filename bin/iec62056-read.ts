@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { isMeterError, MeterError } from '../src/errors';
-import { Iec62056Client, type ClientMode, type ProgramOptions } from '../src/iec62056/client';
+import { Iec62056Client, type ClientMode, type ListenOptions, type ProgramOptions } from '../src/iec62056/client';
 import { createLink } from '../src/transport/create-link';
 import type { Endpoint } from '../src/transport/link';
 
@@ -28,6 +28,9 @@ Options:
   --load-profile <from,to> read the P.01 load profile (ZYYMMDDhhmm bounds, either may be empty)
   --wake-up                send the battery-meter wake-up sequence first
   --timeout <ms>           per-character time-out (default 1500)
+  --max-answer-bytes <n>   most bytes one answer may bring (default 65536; more fails with 66050)
+  --max-blocks <n>         most partial blocks in one answer (default 64)
+  --listen-timeout <ms>    mode D: how long a telegram may take to start (default 30000)
   --retries <n>            extra attempts after a transmission error (default 2)
   --help                   show this help
 `;
@@ -35,7 +38,7 @@ Options:
 export interface ReadCommand {
   endpoint: Endpoint;
   action: 'readout' | 'listen' | 'program';
-  options: ProgramOptions;
+  options: ProgramOptions & ListenOptions;
 }
 
 function whole(value: string | undefined, name: string): number | undefined {
@@ -62,15 +65,18 @@ export function parseReadCommand(argv: string[], env: NodeJS.ProcessEnv = {}): R
       'max-baud': { type: 'string' }, 'no-baud-switch': { type: 'boolean' }, 'fixed-baud': { type: 'string' },
       password: { type: 'string' }, registers: { type: 'string' }, 'load-profile': { type: 'string' },
       'wake-up': { type: 'boolean' }, timeout: { type: 'string' }, retries: { type: 'string' },
+      'max-answer-bytes': { type: 'string' }, 'max-blocks': { type: 'string' }, 'listen-timeout': { type: 'string' },
     },
     strict: true,
   });
   const mode = (values.mode ?? 'auto') as ClientMode;
   const fixedBaudRate = whole(values['fixed-baud'], 'fixed-baud');
-  const options: ProgramOptions = {
+  const options: ProgramOptions & ListenOptions = {
     address: values.address, mode, maxBaudRate: whole(values['max-baud'], 'max-baud'), fixedBaudRate,
     noBaudSwitch: values['no-baud-switch'], wakeUp: values['wake-up'], charTimeoutMs: whole(values.timeout, 'timeout'),
     retries: whole(values.retries, 'retries'), password: values.password ?? env.IEC_PASSWORD,
+    maxAnswerBytes: whole(values['max-answer-bytes'], 'max-answer-bytes'), maxPartialBlocks: whole(values['max-blocks'], 'max-blocks'),
+    listenTimeoutMs: whole(values['listen-timeout'], 'listen-timeout'),
   };
   if (values.registers !== undefined) options.registers = values.registers.split(',').map((r) => r.trim()).filter((r) => r.length > 0);
   if (values['load-profile'] !== undefined) {

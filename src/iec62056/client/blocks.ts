@@ -2,7 +2,8 @@ import type { MeterError } from '../../errors';
 import type { BccCheck } from '../bcc';
 import { ACK, NAK } from '../constants';
 import { CommandMessage, DataBlockMessage } from '../frames';
-import { bccMismatch, type FailureContext, protocolError, type Stage } from './failures';
+import { IdentificationMessage } from '../identification';
+import { bccMismatch, type FailureContext, protocolError, type Stage, tooManyBlocks } from './failures';
 import type { Session } from './session';
 
 /** A data message as received: one block, or partial blocks (EOT) joined. */
@@ -23,11 +24,16 @@ export type Answer =
   | { kind: 'ack' }
   | { kind: 'nak' }
   /** The meter sent a command instead (usually B0: it ends the session). */
-  | { kind: 'command'; command: string; data: string | undefined };
+  | { kind: 'command'; command: string; data: string | undefined }
+  /** An identification line instead: the meter pushes telegrams (mode D) and ignores requests. */
+  | { kind: 'identification'; identification: IdentificationMessage };
 
 export interface ReceiveOptions {
   stage: Stage;
-  firstByteTimeoutMs: number;
+  /** A readout data message (late: 65543) or a programming-mode answer (late: 65546). */
+  kind: 'data' | 'answer';
+  /** When the answer must have started (a now() time); stray frames do not move it. */
+  frameDeadline: number;
   onSilence: (context: FailureContext) => MeterError;
   strictBcc: boolean;
   /** NAKs for one bad block before failing (0 = fail at once, for readouts). */
@@ -36,27 +42,31 @@ export interface ReceiveOptions {
 
 /**
  * Receives the meter's answer: a data message, possibly in partial blocks (each EOT is acknowledged with
- * ACK for the next block; a block with a bad BCC is asked for again with NAK, a bounded number of times),
- * or a bare ACK/NAK/command. Stray frames (an echoed option select with echo 'off', a repeated
- * identification) are skipped.
+ * ACK for the next block, at most maxPartialBlocks blocks; a block with a bad BCC is asked for again with NAK,
+ * a bounded number of times), or a bare ACK/NAK/command, or an identification line (a push meter). Stray frames
+ * (an echoed option select with echo 'off', ACK/NAK between blocks, noise) are skipped but are no progress: the
+ * answer's phase deadline and byte budget (see Session.beginAnswerPhase) and the block's start deadline stay.
  */
 export async function receiveAnswer(session: Session, options: ReceiveOptions): Promise<Answer> {
+  session.beginAnswerPhase(options.kind, options.maxRepeats);
   const raws: Buffer[] = [];
   const texts: string[] = [];
   let firstFailure: BccCheck | undefined;
   let repeats = 0;
-  let timeoutMs = options.firstByteTimeoutMs;
+  let frameDeadline = options.frameDeadline;
   for (;;) {
-    const frame = await session.next(options.stage, timeoutMs, options.onSilence);
+    const frame = await session.next(options.stage, frameDeadline, options.onSilence);
     if (raws.length === 0 && (frame.kind === 'ack' || frame.kind === 'nak')) return { kind: frame.kind };
     if (frame.kind === 'command') return { kind: 'command', ...decodeCommand(frame.bytes) };
+    const identification = raws.length === 0 && frame.kind === 'line' ? IdentificationMessage.tryDecode(frame.bytes) : undefined;
+    if (identification) return { kind: 'identification', identification };
     if (frame.kind !== 'data') continue;
     const { message, bcc } = DataBlockMessage.decode(frame.bytes, session.options.bccAlgorithms);
     if (!bcc.valid) {
       if (repeats < options.maxRepeats) {
         repeats++;
         await session.send(Buffer.from([NAK]), options.stage);
-        timeoutMs = session.answerTimeoutMs();
+        frameDeadline = session.answerDeadline();
         continue;
       }
       if (options.strictBcc) throw bccMismatch(session.receiver.context(options.stage), bcc.received, bcc.expected);
@@ -67,15 +77,16 @@ export async function receiveAnswer(session: Session, options: ReceiveOptions): 
     if (message.last) {
       return { kind: 'data', data: { raw: Buffer.concat(raws), text: texts.join(''), bcc: firstFailure ?? bcc, blocks: raws.length, repeats } };
     }
+    if (raws.length >= session.options.maxPartialBlocks) throw tooManyBlocks(session.receiver.context(options.stage), session.options.maxPartialBlocks);
     await session.send(Buffer.from([ACK]), options.stage);
-    timeoutMs = session.answerTimeoutMs();
+    frameDeadline = session.answerDeadline();
   }
 }
 
 /** The answer must be data; anything else is a protocol error that names what came. */
 export function expectData(answer: Answer, session: Session, stage: Stage, what: string): ReceivedData {
   if (answer.kind === 'data') return answer.data;
-  const got = answer.kind === 'command' ? `the command ${answer.command}` : answer.kind.toUpperCase();
+  const got = answer.kind === 'command' ? `the command ${answer.command}` : answer.kind === 'identification' ? 'an identification line (a push meter?)' : answer.kind.toUpperCase();
   throw protocolError(session.receiver.context(stage), `expected ${what}, the meter sent ${got}`);
 }
 

@@ -1,18 +1,16 @@
 import { MeterError } from '../../errors';
 import type { ByteLink } from '../../transport/link';
 import { stepDownBaudRate } from '../baud';
-import { now, sleep } from './clock';
+import { DEFAULT_RETRY_PAUSE_MS, sessionBound } from './bounds';
+import { now, sessionDeadline, sleep } from './clock';
 import { isRetryable } from './failures';
-import { DEFAULTS, type ListenOptions, type ProgramOptions, resolveSessionOptions, type ResolvedSessionOptions, type SessionOptions } from './options';
+import { DEFAULTS, type ListenOptions, type ProgramOptions, resolveSessionOptions, type ResolvedSessionOptions } from './options';
 import { endWithBreak, runProgram, validateProgramOptions } from './programming';
 import { runListen, runReadout } from './readout-run';
 import type { ProgramResult, ReadoutResult } from './results';
 import { type AttemptPlan, Session } from './session';
 
-/** Pause between attempts, so that the meter drops the failed session and listens at 300 Bd again. */
-const RETRY_PAUSE_MS = 1500;
-
-export interface ClientDefaults extends SessionOptions {
+export interface ClientDefaults extends ListenOptions {
   /** Pause between attempts (default 1.5 s, the longest reaction time). */
   retryPauseMs?: number;
 }
@@ -27,6 +25,10 @@ export interface ClientDefaults extends SessionOptions {
  *
  * A failed attempt that may be a transmission problem (time-outs, BCC) is retried: each retry caps the speed
  * one standard rate below the one that failed, and the last retry does not switch at all.
+ *
+ * Every wait is bounded: each phase (identification, data message, each programming-mode answer, a push
+ * telegram) has a deadline and a byte budget fixed when it starts, and the whole session ends by
+ * sessionBound(options) (E_TIMEOUT, a safety net), with or without the caller's signal.
  */
 export class Iec62056Client {
   constructor(
@@ -34,30 +36,37 @@ export class Iec62056Client {
     private readonly defaults: ClientDefaults = {},
   ) {}
 
-  async readout(options: SessionOptions = {}): Promise<ReadoutResult> {
+  /** Modes A, B, C, E; mode D (given, or found in automatic mode: a meter that pushes) reads a push telegram. */
+  async readout(options: ListenOptions = {}): Promise<ReadoutResult> {
     const merged = { ...this.defaults, ...options };
     if (merged.mode === 'D') return this.listen(merged);
     const resolved = resolveSessionOptions(merged);
-    return this.withAttempts(resolved, merged.retryPauseMs, (session, startedAt, attempt) => runReadout(session, startedAt, attempt));
+    const listenTimeoutMs = merged.listenTimeoutMs ?? DEFAULTS.listenTimeoutMs;
+    return withDeadline(resolved, sessionBound(merged, 'readout'), (bounded) =>
+      this.withAttempts(bounded, merged.retryPauseMs, (session, startedAt, attempt) => runReadout(session, startedAt, attempt, listenTimeoutMs)));
   }
 
+  /** Mode D. The result's baudRate is null over TCP unless baudRate or fixedBaudRate says the speed. */
   async listen(options: ListenOptions = {}): Promise<ReadoutResult> {
     const merged: ListenOptions = { ...this.defaults, ...options, mode: 'D' };
     const resolved = resolveSessionOptions(merged, merged.baudRate ?? DEFAULTS.modeDBaudRate);
-    const session = new Session(this.link, resolved, { capBaudRate: resolved.startBaudRate, switching: false });
-    try {
-      await session.prepare();
-      return await runListen(session, merged);
-    } finally {
-      session.close();
-    }
+    return withDeadline(resolved, sessionBound(merged, 'listen'), async (bounded) => {
+      const session = new Session(this.link, bounded, { capBaudRate: bounded.startBaudRate, switching: false });
+      try {
+        await session.prepare();
+        return await runListen(session, merged.listenTimeoutMs ?? DEFAULTS.listenTimeoutMs, merged.baudRate ?? merged.fixedBaudRate);
+      } finally {
+        session.close();
+      }
+    });
   }
 
   async program(options: ProgramOptions = {}): Promise<ProgramResult> {
     const merged = { ...this.defaults, ...options };
     validateProgramOptions(merged);
     const resolved = resolveSessionOptions(merged);
-    return this.withAttempts(resolved, merged.retryPauseMs, (session, startedAt, attempt) => runProgram(session, merged, startedAt, attempt), false);
+    return withDeadline(resolved, sessionBound(merged, 'program'), (bounded) =>
+      this.withAttempts(bounded, merged.retryPauseMs, (session, startedAt, attempt) => runProgram(session, merged, startedAt, attempt), false));
   }
 
   private async withAttempts<T>(
@@ -83,8 +92,18 @@ export class Iec62056Client {
       } finally {
         session.close();
       }
-      await sleep(retryPauseMs ?? RETRY_PAUSE_MS, options.signal, 'request');
+      await sleep(retryPauseMs ?? DEFAULT_RETRY_PAUSE_MS, options.signal, 'request');
     }
+  }
+}
+
+/** Runs a session with its overall deadline: the options it gets carry a signal that fires at `boundMs`. */
+async function withDeadline<T>(options: ResolvedSessionOptions, boundMs: number, run: (bounded: ResolvedSessionOptions) => Promise<T>): Promise<T> {
+  const deadline = sessionDeadline(boundMs, options.signal);
+  try {
+    return await run({ ...options, signal: deadline.signal });
+  } finally {
+    deadline.clear();
   }
 }
 

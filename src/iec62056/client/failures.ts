@@ -31,6 +31,12 @@ export function noIdentification(context: FailureContext): MeterError {
     'Check the probe position (cable pointing down) and the parity (7E1), the device address, and try the wake-up sequence for battery meters.');
 }
 
+/** Mode D: no telegram started within listenTimeoutMs (noise does not count). */
+export function noTelegram(context: FailureContext): MeterError {
+  return fail(65541, `no pushed telegram from the meter started in time (${context.bytesReceived} bytes received, ${context.baudRate} Bd)`, context,
+    'Check the speed (many push meters send at 9600 Bd) and the parity, or raise listenTimeoutMs for meters that push rarely.');
+}
+
 /** A line arrived where the identification belongs, but it is not one (the decoder's code: 65793-65796). */
 export function badIdentification(cause: MeterError, context: FailureContext): MeterError {
   return new MeterError(cause.code, `the meter's identification could not be read: ${cause.message}`, {
@@ -44,6 +50,65 @@ export function noData(context: FailureContext, afterOptionSelect: boolean): Met
     afterOptionSelect
       ? 'Increase switchDelayMs (USB adapters may need up to 250 ms), cap maxBaudRate, or use noBaudSwitch/fixedBaudRate.'
       : 'The meter may want an acknowledgement: try mode C, or a lower speed.');
+}
+
+/** What a phase brought when it ended without its message, for an error text (e.g. `130 bytes, no ETX`). */
+export interface PhaseProgress {
+  /** Bytes received since the phase started. */
+  bytes: number;
+  /** Bytes of an unfinished frame (STX/SOH/`/` without its end) still in the reader. */
+  pending: number;
+  elapsedMs: number;
+}
+
+function whatCame(progress: PhaseProgress): string {
+  if (progress.bytes === 0) return 'nothing came';
+  const unfinished = progress.pending > 0 ? `, the last ${progress.pending} in a message that never ended (no ETX/LF)` : ', no complete message';
+  return `${progress.bytes} bytes came${unfinished}`;
+}
+
+/** The data message (after the identification or the option select) did not arrive whole before its deadline. */
+export function dataDeadline(context: FailureContext, progress: PhaseProgress, deadlineMs: number): MeterError {
+  return fail(65543, `no complete data message within ${Math.round(deadlineMs)} ms at ${context.baudRate} Bd: ${whatCame(progress)}`, context,
+    'The meter sends too slowly or not a data message: check the mode (push meters need mode D or auto), raise maxAnswerBytes for very long readouts, or cap maxBaudRate.',
+    { phaseBytes: progress.bytes, pendingBytes: progress.pending, deadlineMs });
+}
+
+/** A programming-mode answer did not arrive whole before its deadline (ACK/NAK storms, endless blocks). */
+export function answerDeadline(context: FailureContext, progress: PhaseProgress, deadlineMs: number): MeterError {
+  return fail(65546, `no complete answer to the ${context.stage} message within ${Math.round(deadlineMs)} ms: ${whatCame(progress)}`, context,
+    'The meter repeats ACK/NAK or blocks without ending its answer: check the command, raise maxAnswerBytes or maxPartialBlocks for long answers.',
+    { phaseBytes: progress.bytes, pendingBytes: progress.pending, deadlineMs });
+}
+
+/** No identification (or, listening, no telegram) before the phase deadline, though bytes may have come. */
+export function identificationDeadline(context: FailureContext, progress: PhaseProgress, deadlineMs: number): MeterError {
+  const what = context.stage === 'listen' ? 'pushed telegram' : 'identification message';
+  return fail(65541, `no ${what} within ${Math.round(deadlineMs)} ms: ${whatCame(progress)}`, context,
+    context.stage === 'listen'
+      ? 'Check the speed (many push meters send at 9600 Bd), raise listenTimeoutMs for meters that push rarely, or raise maxAnswerBytes for long telegrams.'
+      : 'Check the parity (7E1), the speed and the device address; a meter that answers only ACK/NAK or noise is not signing on.',
+    { phaseBytes: progress.bytes, pendingBytes: progress.pending, deadlineMs });
+}
+
+/** One answer brought more bytes than maxAnswerBytes (66050: data block too long). */
+export function answerTooLong(context: FailureContext, progress: PhaseProgress, maxBytes: number): MeterError {
+  return fail(66050, `the meter sent more than maxAnswerBytes (${maxBytes}) in the ${context.stage} stage: ${whatCame(progress)}`, context,
+    'A meter that never ends its message, or a very long answer: raise maxAnswerBytes only if the meter really sends this much.',
+    { phaseBytes: progress.bytes, pendingBytes: progress.pending, maxAnswerBytes: maxBytes });
+}
+
+/** One answer came in more partial blocks than maxPartialBlocks (66050 as well: the answer is too long). */
+export function tooManyBlocks(context: FailureContext, maxBlocks: number): MeterError {
+  return fail(66050, `the meter sent more than maxPartialBlocks (${maxBlocks}) partial blocks in one answer (${context.stage})`, context,
+    'A meter that sends partial blocks without end: raise maxPartialBlocks only for a really long answer (e.g. a large load profile range).',
+    { maxPartialBlocks: maxBlocks });
+}
+
+/** A forced mode A/B/C session met a meter that pushes telegrams (a second identification line instead of data). */
+export function pushMeterInRequestMode(context: FailureContext, mode: string): MeterError {
+  return fail(65543, `no data message: the meter pushed another identification line instead (a mode D push meter read in mode ${mode})`, context,
+    'Read push meters with mode D (listen) or mode auto, at their push speed (often 9600 Bd).', { pushMeter: true });
 }
 
 export function characterTimeout(context: FailureContext, charTimeoutMs: number): MeterError {
@@ -87,5 +152,7 @@ export function connectionLost(context: FailureContext, cause: Error | undefined
 /** Errors worth another attempt at a lower speed: timeouts and transmission errors, not user errors. */
 export function isRetryable(error: unknown): boolean {
   if (!(error instanceof MeterError)) return false;
+  // A push meter read with a request stays one at any speed.
+  if (error.details.pushMeter === true) return false;
   return [65541, 65543, 65545, 65546, 66053, 65793, 65794, 65795, 65796, 'E_PROTOCOL'].includes(error.code);
 }

@@ -2,5 +2,6 @@
 export { Iec62056Client, type ClientDefaults } from './client';
 export type { ClientMode, EchoHandling, ListenOptions, LoadProfileRange, ProgramOptions, SessionOptions, WakeUpOptions } from './options';
 export { defaultSwitchDelayMs } from './options';
+export { sessionBound, type SessionBoundOptions, type SessionKind } from './bounds';
 export type { ProgramResult, ReadoutResult, RegisterResult, SessionFacts, SessionTimings } from './results';
 export { chooseBaudRate } from './session';

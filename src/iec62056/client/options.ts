@@ -50,6 +50,18 @@ export interface SessionOptions {
   strictBcc?: boolean;
   /** The lease signal: aborting stops the session at once (E_ABORTED) and nothing more is written. */
   signal?: AbortSignal;
+  /**
+   * Most bytes one answer may bring (a readout data message with all its partial blocks, a programming-mode
+   * answer, a mode D telegram), noise and stray frames included. More fails with 66050. Default 64 KiB, about
+   * seven times a large readout (an Iskra MT174's is 9.5 kB). It also sets how long an answer may take: twice its
+   * wire time at the line speed (64 KiB: 137 s at 9600 Bd, 73 min at 300 Bd), see sessionBound().
+   */
+  maxAnswerBytes?: number;
+  /**
+   * Most partial blocks (EOT) one answer may come in; one more fails with 66050. Default 64. Each block costs
+   * up to a reaction time of ours and tr max (1.5 s) of the meter's, so it adds to the answer's deadline.
+   */
+  maxPartialBlocks?: number;
 }
 
 export interface WakeUpOptions {
@@ -62,7 +74,10 @@ export interface WakeUpOptions {
 export interface ListenOptions extends SessionOptions {
   /** Mode D speed, 2400 by default (many push meters use 9600). */
   baudRate?: number;
-  /** How long to wait for the first byte of a push telegram. */
+  /**
+   * How long to wait for a push telegram to start (noise does not count). Default 30 s. Also used when automatic
+   * mode finds a push meter behind a request.
+   */
   listenTimeoutMs?: number;
 }
 
@@ -93,6 +108,8 @@ export interface ResolvedSessionOptions {
   startBaudRate: number;
   /** false: never call setBaudRate. */
   switching: boolean;
+  /** The caller's fixedBaudRate: the speed the line is declared to run at. */
+  fixedBaudRate: number | undefined;
   switchDelayMs: number | undefined;
   wakeUp: Required<WakeUpOptions> | undefined;
   echo: EchoHandling;
@@ -103,6 +120,8 @@ export interface ResolvedSessionOptions {
   bccAlgorithms: readonly BccAlgorithm[];
   strictBcc: boolean;
   signal: AbortSignal | undefined;
+  maxAnswerBytes: number;
+  maxPartialBlocks: number;
 }
 
 export const DEFAULTS = {
@@ -114,7 +133,12 @@ export const DEFAULTS = {
   listenTimeoutMs: 30_000,
   modeDBaudRate: 2400,
   maxBlockRepeats: 3,
+  maxAnswerBytes: 64 * 1024,
+  maxPartialBlocks: 64,
 } as const;
+
+/** Upper limit of maxAnswerBytes: the client keeps one answer in memory. */
+const MAX_ANSWER_BYTES_LIMIT = 64 * 1024 * 1024;
 
 /** Default switch-over delay: half the reaction time, so the UART is switched before the meter answers. */
 export function defaultSwitchDelayMs(reactionTimeMs: number): number {
@@ -124,6 +148,12 @@ export function defaultSwitchDelayMs(reactionTimeMs: number): number {
 function nonNegative(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   if (!Number.isFinite(value) || value < 0) throw new MeterError('E_BAD_ARGUMENT', `${name} must be a number >= 0, got ${String(value)}`);
+  return value;
+}
+
+function positiveInteger(name: string, value: number | undefined, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1 || value > max) throw new MeterError('E_BAD_ARGUMENT', `${name} must be a whole number from 1 to ${max}, got ${String(value)}`);
   return value;
 }
 
@@ -156,6 +186,7 @@ export function resolveSessionOptions(options: SessionOptions, startBaudRate = 3
     maxBaudRate: nonNegative('maxBaudRate', options.maxBaudRate, Number.POSITIVE_INFINITY),
     startBaudRate: fixed ?? startBaudRate,
     switching: fixed === undefined && options.noBaudSwitch !== true,
+    fixedBaudRate: fixed,
     switchDelayMs: options.switchDelayMs === undefined ? undefined : nonNegative('switchDelayMs', options.switchDelayMs, 0),
     wakeUp: resolveWakeUp(options.wakeUp),
     echo,
@@ -166,6 +197,8 @@ export function resolveSessionOptions(options: SessionOptions, startBaudRate = 3
     bccAlgorithms,
     strictBcc: options.strictBcc ?? true,
     signal: options.signal,
+    maxAnswerBytes: positiveInteger('maxAnswerBytes', options.maxAnswerBytes, DEFAULTS.maxAnswerBytes, MAX_ANSWER_BYTES_LIMIT),
+    maxPartialBlocks: positiveInteger('maxPartialBlocks', options.maxPartialBlocks, DEFAULTS.maxPartialBlocks, Number.MAX_SAFE_INTEGER),
   };
 }
 

@@ -63,7 +63,8 @@ export async function endWithBreak(session: Session): Promise<void> {
 async function receivePasswordRequest(session: Session): Promise<string | undefined> {
   const answer = await receiveAnswer(session, {
     stage: 'password',
-    firstByteTimeoutMs: session.answerTimeoutMs(),
+    kind: 'answer',
+    frameDeadline: session.answerDeadline(),
     onSilence: (context) => noData(context, true),
     strictBcc: session.options.strictBcc,
     maxRepeats: 0,
@@ -77,7 +78,8 @@ async function sendPassword(session: Session, password: string | undefined): Pro
   await session.send(CommandMessage.password(password).encode(), 'password', { secret: true });
   const answer = await receiveAnswer(session, {
     stage: 'password',
-    firstByteTimeoutMs: session.answerTimeoutMs(),
+    kind: 'answer',
+    frameDeadline: session.answerDeadline(),
     onSilence: noAnswer,
     strictBcc: session.options.strictBcc,
     maxRepeats: 0,
@@ -93,7 +95,8 @@ async function readRegister(session: Session, options: ProgramOptions, command: 
   await session.send(CommandMessage.dataSet('R', command[1], address, value).encode(), 'command');
   const answer = await receiveAnswer(session, {
     stage: 'command',
-    firstByteTimeoutMs: session.answerTimeoutMs(),
+    kind: 'answer',
+    frameDeadline: session.answerDeadline(),
     onSilence: noAnswer,
     strictBcc: session.options.strictBcc,
     maxRepeats: options.maxBlockRepeats ?? DEFAULTS.maxBlockRepeats,
@@ -120,5 +123,6 @@ function readLoadProfile(session: Session, options: ProgramOptions, range: LoadP
 function describe(answer: Answer): string {
   if (answer.kind === 'command') return `the command ${answer.command}`;
   if (answer.kind === 'data') return 'a data message';
+  if (answer.kind === 'identification') return 'an identification line (a push meter?)';
   return answer.kind.toUpperCase();
 }

@@ -2,17 +2,35 @@ import type { MeterError } from '../../errors';
 import type { ByteLink } from '../../transport/link';
 import { type Frame, FrameReader } from '../frame-reader';
 import { abortedError, now } from './clock';
-import { characterTimeout, connectionLost, type FailureContext, type Stage } from './failures';
+import { characterTimeout, connectionLost, type FailureContext, type PhaseProgress, type Stage } from './failures';
 import type { EchoHandling } from './options';
 
 const PREVIEW_CHARS = 96;
+
+/**
+ * One phase of a session (identification, a data message, one programming-mode answer, a push telegram): its
+ * deadline and byte budget are fixed when it starts; nothing received moves them.
+ */
+export interface PhaseLimits {
+  /** now() by which the phase must be over. */
+  deadline: number;
+  /** Bytes the phase may receive, noise and stray frames included. */
+  maxBytes: number;
+  onDeadline(context: FailureContext, progress: PhaseProgress, deadlineMs: number): MeterError;
+  onOverflow(context: FailureContext, progress: PhaseProgress, maxBytes: number): MeterError;
+}
+
+interface Phase extends PhaseLimits {
+  startedAt: number;
+  startBytes: number;
+}
 
 interface Waiter {
   resolve(frame: Frame): void;
   reject(error: MeterError): void;
   stage: Stage;
-  startedAt: number;
-  firstDeadline: number;
+  /** The answer (its first frame) must have started by then; noise, ACK/NAK and echoes do not move it. */
+  frameDeadline: number;
   onSilence: (context: FailureContext) => MeterError;
 }
 
@@ -22,10 +40,10 @@ interface SentMessage {
 }
 
 /**
- * Receives frames from a ByteLink for one session. Time-outs are per character, as the standard wants
- * (ta <= 1500 ms): a wait fails when the first byte does not come within its own limit (the reaction time),
- * or when the line goes quiet for charTimeoutMs once bytes have started to arrive. A frame equal to one
- * of our own messages sent since the last answer is dropped as an echo (unless echo is 'off').
+ * Receives frames from a ByteLink for one session. A wait fails when no frame has started by its own limit
+ * (the reaction time; bytes that make no frame do not count), when the line goes quiet for charTimeoutMs inside
+ * a frame (ta <= 1500 ms), or when the current phase runs out of time or bytes. A frame equal to one of our own
+ * messages sent since the last answer is dropped as an echo (unless echo is 'off').
  */
 export class FrameReceiver {
   baudRate: number;
@@ -33,7 +51,11 @@ export class FrameReceiver {
   echoesDropped = 0;
   firstByteAt: number | undefined;
   lastByteAt: number | undefined;
-  private readonly reader = new FrameReader({ role: 'master' });
+  private readonly reader: FrameReader;
+  private phase: Phase | undefined;
+  /** Why the current phase is over (set when bytes overflow it with nobody waiting). */
+  private phaseFailure: MeterError | undefined;
+  private timerFor: 'frame' | 'phase' = 'frame';
   private readonly queue: Frame[] = [];
   private sentSinceAnswer: SentMessage[] = [];
   private preview = '';
@@ -42,7 +64,7 @@ export class FrameReceiver {
   private closedBy: { error: Error | undefined } | undefined;
   private readonly onData = (chunk: Buffer) => this.receive(chunk);
   private readonly onClose = (error?: Error) => this.linkClosed(error);
-  private readonly onAbort = () => this.settle(undefined, abortedError(this.waiter?.stage ?? 'data'));
+  private readonly onAbort = () => this.settle(undefined, abortedError(this.waiter?.stage ?? 'data', this.signal));
 
   constructor(
     private readonly link: ByteLink,
@@ -50,8 +72,11 @@ export class FrameReceiver {
     private readonly charTimeoutMs: number,
     private readonly signal: AbortSignal | undefined,
     baudRate: number,
+    maxAnswerBytes: number,
   ) {
     this.baudRate = baudRate;
+    // The reader's own cut (oversized frames become noise) must not come before our byte budget does.
+    this.reader = new FrameReader({ role: 'master', maxFrameBytes: Math.max(1 << 20, maxAnswerBytes + 1) });
     this.reader.on('frame', (frame: Frame) => this.onFrame(frame));
     link.on('data', this.onData);
     link.on('close', this.onClose);
@@ -86,20 +111,32 @@ export class FrameReceiver {
     this.sentSinceAnswer = [];
   }
 
+  /** Starts a phase: from now on its deadline and byte budget cut every wait, until the next phase. */
+  beginPhase(limits: PhaseLimits): void {
+    this.phase = { ...limits, startedAt: now(), startBytes: this.bytesReceived };
+    this.phaseFailure = undefined;
+  }
+
   /**
-   * The next frame (noise and echoes skipped). `firstByteTimeoutMs` bounds the wait for the first byte;
-   * `onSilence` makes the error when nothing (or only noise) came.
+   * The next frame (noise and echoes skipped). A frame must start by `frameDeadline` (a now() time; what is not a
+   * frame does not move it); `onSilence` makes the error when none did. The phase's limits apply as well.
    */
-  next(stage: Stage, firstByteTimeoutMs: number, onSilence: (context: FailureContext) => MeterError): Promise<Frame> {
+  next(stage: Stage, frameDeadline: number, onSilence: (context: FailureContext) => MeterError): Promise<Frame> {
+    if (this.signal?.aborted) return Promise.reject(abortedError(stage, this.signal));
+    const failure = this.phaseFailure ?? this.phaseExpired(stage);
+    if (failure) return Promise.reject(failure);
     const queued = this.queue.shift();
     if (queued) return Promise.resolve(queued);
-    if (this.signal?.aborted) return Promise.reject(abortedError(stage));
     if (this.closedBy) return Promise.reject(connectionLost(this.context(stage), this.closedBy.error));
     return new Promise<Frame>((resolve, reject) => {
-      const startedAt = now();
-      this.waiter = { resolve, reject, stage, startedAt, firstDeadline: startedAt + firstByteTimeoutMs, onSilence };
+      this.waiter = { resolve, reject, stage, frameDeadline, onSilence };
       this.arm();
     });
+  }
+
+  /** Bytes of the unfinished frame in the reader. */
+  get pending(): number {
+    return this.reader.pending;
   }
 
   detach(): void {
@@ -115,7 +152,29 @@ export class FrameReceiver {
     this.lastByteAt = at;
     this.bytesReceived += chunk.length;
     this.reader.write(chunk);
+    if (this.overflowed()) return;
     if (this.waiter) this.arm();
+  }
+
+  /** Over the phase's byte budget: the phase fails now (or at the next wait, when nobody waits). */
+  private overflowed(): boolean {
+    const phase = this.phase;
+    if (!phase || this.phaseFailure || this.bytesReceived - phase.startBytes <= phase.maxBytes) return false;
+    const stage = this.waiter?.stage ?? 'data';
+    this.phaseFailure = phase.onOverflow(this.context(stage), this.progress(phase), phase.maxBytes);
+    this.settle(undefined, this.phaseFailure);
+    return true;
+  }
+
+  private progress(phase: Phase): PhaseProgress {
+    return { bytes: this.bytesReceived - phase.startBytes, pending: this.reader.pending, elapsedMs: now() - phase.startedAt };
+  }
+
+  /** The phase's error once its deadline has passed. */
+  private phaseExpired(stage: Stage): MeterError | undefined {
+    const phase = this.phase;
+    if (!phase || now() < phase.deadline) return undefined;
+    return phase.onDeadline(this.context(stage), this.progress(phase), phase.deadline - phase.startedAt);
   }
 
   private onFrame(frame: Frame): void {
@@ -154,14 +213,25 @@ export class FrameReceiver {
     const waiter = this.waiter;
     if (!waiter) return;
     this.clearTimer();
-    const sinceStart = this.lastByteAt !== undefined && this.lastByteAt >= waiter.startedAt ? this.lastByteAt + this.charTimeoutMs : 0;
-    const deadline = Math.max(waiter.firstDeadline, sinceStart);
+    // Inside a frame the meter may pause up to ta between characters; between frames only the frame deadline counts.
+    const insideFrame = this.reader.pending > 0 && this.lastByteAt !== undefined;
+    let deadline = insideFrame ? Math.max(waiter.frameDeadline, (this.lastByteAt ?? 0) + this.charTimeoutMs) : waiter.frameDeadline;
+    this.timerFor = 'frame';
+    if (this.phase && this.phase.deadline <= deadline) {
+      deadline = this.phase.deadline;
+      this.timerFor = 'phase';
+    }
     this.timer = setTimeout(() => this.expire(), Math.max(0, deadline - now()));
   }
 
   private expire(): void {
     const waiter = this.waiter;
     if (!waiter) return;
+    const phase = this.phase;
+    if (this.timerFor === 'phase' && phase) {
+      this.settle(undefined, phase.onDeadline(this.context(waiter.stage), this.progress(phase), phase.deadline - phase.startedAt));
+      return;
+    }
     // Inside a frame: the meter stopped between two characters. Otherwise: no answer at all.
     const error = this.reader.pending > 0 ? characterTimeout(this.context(waiter.stage), this.charTimeoutMs) : waiter.onSilence(this.context(waiter.stage));
     this.settle(undefined, error);

@@ -17,8 +17,11 @@ export interface SessionFacts {
   identification: Record<string, unknown>;
   /** The mode the session ran in ('C' for a meter that advertises E: it is read as mode C). */
   mode: ProtocolMode;
-  /** The speed the data came at. */
-  baudRate: number;
+  /**
+   * The speed the data came at. Mode D: the speed given (baudRate/fixedBaudRate) or the one a serial port was set
+   * to; null when it cannot be known (a push meter read over TCP without a declared speed).
+   */
+  baudRate: number | null;
   /** A frame equal to one of our messages came back and was dropped. */
   echoDetected: boolean;
   /** Bytes that arrived with bit 7 set (a 7E1 line read as 8N1); bit 7 was cleared. 0 on a clean line. */

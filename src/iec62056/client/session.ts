@@ -6,10 +6,13 @@ import { REACTION_TIME_MS, wireTimeMs } from '../constants';
 import type { Frame } from '../frame-reader';
 import { CommandMessage } from '../frames';
 import { IdentificationMessage } from '../identification';
-import { now, sleep, throwIfAborted } from './clock';
-import { badIdentification, noIdentification, type Stage, unsupportedBaudChar } from './failures';
+import { answerPhaseMs, IDENTIFICATION_MAX_BYTES, identificationPhaseMs, listenPhaseMs } from './bounds';
+import { now, sleep, throwIfAborted, untilAborted } from './clock';
+import {
+  answerDeadline, answerTooLong, badIdentification, dataDeadline, identificationDeadline, noIdentification, type Stage, unsupportedBaudChar,
+} from './failures';
 import { defaultSwitchDelayMs, type ResolvedSessionOptions } from './options';
-import { FrameReceiver } from './receiver';
+import { FrameReceiver, type PhaseLimits } from './receiver';
 
 export type SessionState = 'idle' | 'waking' | 'requesting' | 'identifying' | 'selecting' | 'receiving' | 'programming' | 'breaking' | 'done' | 'failed';
 
@@ -53,7 +56,7 @@ export class Session {
   ) {
     this.currentBaudRate = options.startBaudRate;
     this.reactionTimeMs = options.reactionTimeMs ?? REACTION_TIME_MS;
-    this.receiver = new FrameReceiver(link, options.echo, options.charTimeoutMs, options.signal, this.currentBaudRate);
+    this.receiver = new FrameReceiver(link, options.echo, options.charTimeoutMs, options.signal, this.currentBaudRate, options.maxAnswerBytes);
   }
 
   get baudRate(): number {
@@ -85,7 +88,7 @@ export class Session {
     throwIfAborted(this.options.signal, stage);
     const start = now();
     this.receiver.sent(bytes, secret);
-    await this.link.write(bytes);
+    await untilAborted(this.link.write(bytes), this.options.signal, stage);
     this.wireFreeAt = start + wireTimeMs(bytes.length, this.currentBaudRate);
   }
 
@@ -94,8 +97,32 @@ export class Session {
     return Math.max(0, this.wireFreeAt - now()) + this.options.maxReactionTimeMs + extraMs;
   }
 
-  next(stage: Stage, firstByteTimeoutMs: number, onSilence: Parameters<FrameReceiver['next']>[2]): Promise<Frame> {
-    return this.receiver.next(stage, firstByteTimeoutMs, onSilence);
+  /** When the answer to the message just sent must have started (a now() time): see answerTimeoutMs(). */
+  answerDeadline(extraMs = 0): number {
+    return now() + this.answerTimeoutMs(extraMs);
+  }
+
+  /** The next frame; it must start by `frameDeadline` (a now() time). The current phase's limits apply too. */
+  next(stage: Stage, frameDeadline: number, onSilence: Parameters<FrameReceiver['next']>[2]): Promise<Frame> {
+    return this.receiver.next(stage, frameDeadline, onSilence);
+  }
+
+  /**
+   * Starts the phase of one answer at the current speed: a readout data message ('data': 65543 when late) or a
+   * programming-mode answer (65546). Either fails with 66050 past maxAnswerBytes.
+   */
+  beginAnswerPhase(kind: 'data' | 'answer', maxRepeats: number): void {
+    const ms = Math.max(0, this.wireFreeAt - now()) + answerPhaseMs(this.options, this.currentBaudRate, maxRepeats);
+    this.beginPhase(ms, this.options.maxAnswerBytes, kind === 'data' ? dataDeadline : answerDeadline);
+  }
+
+  /** Starts waiting for a push telegram (mode D, or a push meter found in automatic mode). */
+  beginListenPhase(listenTimeoutMs: number): void {
+    this.beginPhase(listenPhaseMs(this.options, listenTimeoutMs, this.currentBaudRate), this.options.maxAnswerBytes, identificationDeadline);
+  }
+
+  private beginPhase(ms: number, maxBytes: number, onDeadline: PhaseLimits['onDeadline']): void {
+    this.receiver.beginPhase({ deadline: now() + ms, maxBytes, onDeadline, onOverflow: answerTooLong });
   }
 
   /** Sends the B0 break at the current speed (programming mode end, or after an error). */
@@ -118,9 +145,11 @@ export class Session {
   private async receiveIdentification(): Promise<IdentificationMessage> {
     let rejected: MeterError | undefined;
     const onSilence = (context: Parameters<typeof noIdentification>[0]) => (rejected ? badIdentification(rejected, context) : noIdentification(context));
-    let timeoutMs = this.answerTimeoutMs();
+    this.beginPhase(Math.max(0, this.wireFreeAt - now()) + identificationPhaseMs(this.options, this.currentBaudRate), IDENTIFICATION_MAX_BYTES, identificationDeadline);
+    // Fixed now: stray frames (an ACK storm, data, commands) do not give the meter more time.
+    let frameDeadline = this.answerDeadline();
     for (;;) {
-      const frame = await this.receiver.next('identification', timeoutMs, onSilence);
+      const frame = await this.receiver.next('identification', frameDeadline, onSilence);
       if (frame.kind !== 'line') continue; // a stray ACK, data or command before the identification
       try {
         const identification = IdentificationMessage.decode(frame.bytes);
@@ -129,7 +158,7 @@ export class Session {
       } catch (error) {
         // Garbage that happened to contain `/`: remember why it failed, keep waiting for the real line.
         rejected = error instanceof MeterError ? error : undefined;
-        timeoutMs = this.options.maxReactionTimeMs;
+        frameDeadline = now() + this.options.maxReactionTimeMs;
       }
     }
   }
@@ -181,7 +210,7 @@ export class Session {
 
   private async setBaudRate(baudRate: number): Promise<void> {
     if (!this.options.switching) return;
-    await this.link.setBaudRate(baudRate);
+    await untilAborted(this.link.setBaudRate(baudRate), this.options.signal, 'option-select');
     this.currentBaudRate = baudRate;
     this.receiver.baudRate = baudRate;
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseReadCommand, runReadCommand } from '../../../bin/iec62056-read';
-import type { ProgramResult } from '../../../src/iec62056/client';
+import type { ProgramResult, ReadoutResult } from '../../../src/iec62056/client';
 import { MeterSimServer, meterProfile } from '../../../src/sim/meter';
 import { SIM_OPTIONS } from './sim-fixtures';
 
@@ -24,6 +24,27 @@ describe('iec62056-read (command line)', () => {
   it('rejects a missing or doubled endpoint and bad numbers with E_BAD_ARGUMENT', () => {
     for (const argv of [[], ['--serial', 'a', '--tcp', 'b:1'], ['--tcp', 'nohost'], ['--serial', 'a', '--max-baud', 'fast']]) {
       assert.throws(() => parseReadCommand(argv), (error: { code?: unknown }) => error.code === 'E_BAD_ARGUMENT');
+    }
+  });
+
+  it('takes the answer bounds: --max-answer-bytes, --max-blocks, --listen-timeout', () => {
+    const command = parseReadCommand(['--tcp', 'gw:4001', '--max-answer-bytes', '4096', '--max-blocks', '8', '--listen-timeout', '5000']);
+    assert.equal(command.options.maxAnswerBytes, 4096);
+    assert.equal(command.options.maxPartialBlocks, 8);
+    assert.equal(command.options.listenTimeoutMs, 5000);
+  });
+
+  it('with the default --mode auto reads a push (mode D) meter over TCP as mode D, speed unknown (it used to hang)', async function () {
+    this.timeout(30_000);
+    const server = new MeterSimServer(meterProfile('modeD', { push: { intervalMs: 200 } }), SIM_OPTIONS);
+    const { port } = await server.start();
+    try {
+      const result = (await runReadCommand(parseReadCommand(['--tcp', `127.0.0.1:${port}`]))) as ReadoutResult;
+      assert.equal(result.mode, 'D');
+      assert.equal(result.baudRate, null);
+      assert.equal(result.identification.manufacturer, 'EBZ');
+    } finally {
+      await server.stop();
     }
   });
 
