@@ -9,6 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 
 import path from 'node:path';
 import { MeterSimServer, meterProfile } from '../src/sim/meter';
 import { SmartcomSimulator } from '../src/sim/smartcom';
+import { exitAfterOutput } from './exit-after-output';
 
 const root = path.resolve(__dirname, '..', '..');
 const demoDir = path.join(root, '.demo');
@@ -56,11 +57,11 @@ async function main(): Promise<void> {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   nodeRed.once('exit', (code) => {
-    void simulators.stop().then(() => process.exit(code ?? 0));
+    void simulators.stop().then(() => exitAfterOutput(code ?? 0));
   });
 }
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+  exitAfterOutput(1);
 });

@@ -10,6 +10,7 @@ import { isMeterError, MeterError } from '../src/errors';
 import { Iec62056Client, type ClientMode, type ListenOptions, type ProgramOptions } from '../src/iec62056/client';
 import { createLink } from '../src/transport/create-link';
 import type { Endpoint } from '../src/transport/link';
+import { exitAfterOutput } from './exit-after-output';
 
 const USAGE = `Usage: iec62056-read (--serial <path> | --tcp <host:port>) [options]
 
@@ -129,5 +130,5 @@ async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
-  void main(process.argv.slice(2)).then((code) => process.exit(code));
+  void main(process.argv.slice(2)).then(exitAfterOutput);
 }

@@ -12,6 +12,7 @@ import { METER_PROFILES, meterProfile, meterProfileNames } from '../src/sim/mete
 import { startPtyMeter } from '../src/sim/meter/pty';
 import { MeterSimulator } from '../src/sim/meter/simulator';
 import { MeterSimServer } from '../src/sim/meter/tcp-server';
+import { exitAfterOutput } from './exit-after-output';
 
 const USAGE = `Usage: meter-sim [options]
 
@@ -74,7 +75,7 @@ async function main(argv: string[]): Promise<void> {
   });
   if (values.verbose) simulator.log.on('entry', (entry: MeterSimLogEntry) => process.stderr.write(`${describeEntry(entry)}\n`));
   const stop = await serve(simulator, values);
-  const shutdown = (): void => void stop().then(() => process.exit(0));
+  const shutdown = (): void => void stop().then(() => exitAfterOutput(0));
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 }
@@ -98,5 +99,5 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`meter-sim: ${message}\n`);
   if (isMeterError(error) && error.hint) process.stderr.write(`hint: ${error.hint}\n`);
-  process.exit(2);
+  exitAfterOutput(2);
 });

@@ -8,6 +8,7 @@ import { MeterError } from '../src/errors';
 import {
   createFixedMeterReader, type SimLineEnding, type ResponseLogEntry, SmartcomSimulator, type SimRecord,
 } from '../src/sim/smartcom';
+import { exitAfterOutput } from './exit-after-output';
 
 const HELP = `Usage: smartcom-sim [options]
 
@@ -121,7 +122,7 @@ async function main(): Promise<void> {
   const { host, port } = await simulator.start();
   console.log(`smartcom-sim listening on ${host}:${port}`);
   const shutdown = (): void => {
-    void simulator.stop().then(() => process.exit(0));
+    void simulator.stop().then(() => exitAfterOutput(0));
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
@@ -130,5 +131,5 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
   console.error(`smartcom-sim: ${message}`);
-  process.exit(1);
+  exitAfterOutput(1);
 });

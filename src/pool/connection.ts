@@ -37,7 +37,6 @@ export class Connection<S> extends EventEmitter {
     this.leases = new LeaseRunner(options, {
       key: this.key,
       counters: this.counters,
-      isClosing: () => this.closing !== undefined,
       isConnected: () => this.state === 'connected',
       live: () => this.live,
       waitingFor: () => `${this.state}${this.lastError ? `, last error: ${this.lastError.message}` : ''}`,
@@ -207,6 +206,7 @@ export class Connection<S> extends EventEmitter {
     this.closing = this.closeForGood().finally(() => {
       this.closing = undefined;
       if (this.users.size > 0) this.startConnecting(); // a user came back while we were closing
+      else this.leases.failAll(closedByLastUser(this.key)); // leases queued meanwhile by users who left again
     });
     return this.closing;
   }

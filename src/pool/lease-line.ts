@@ -2,8 +2,10 @@ import type { PendingLease } from './pending-lease';
 
 /**
  * The leases of one connection in FIFO order: the head (the one whose turn it is, running or
- * waiting for the link) and those queued behind it. Only the head's timeout runs, so a lease's
- * time budget is spent on its own turn, not on the work of the leases before it.
+ * waiting for the link) and those queued behind it. A lease's own timeout runs from its turn, so its
+ * budget is spent on its own work, not on that of the leases before it; while it is queued, its wait
+ * is bounded by what those leases may take (their timeouts) plus its own timeout, so a lease that
+ * the connection never starts (e.g. it closes meanwhile) still times out.
  */
 export class LeaseLine<S> {
   private head: PendingLease<S> | undefined;
@@ -24,14 +26,21 @@ export class LeaseLine<S> {
     return (this.head?.running && !this.head.internal) ?? false;
   }
 
+  isHead(lease: PendingLease<S>): boolean {
+    return this.head === lease;
+  }
+
   /** Callers' leases not yet running: the head counts while it waits for the link. */
   waitingCount(): number {
     const headWaits = this.head !== undefined && !this.head.running && !this.head.internal;
     return this.waiting.length + (headWaits ? 1 : 0);
   }
 
-  enqueue(lease: PendingLease<S>): void {
+  /** Queues a lease at the end and starts its queue-wait bound. */
+  enqueue(lease: PendingLease<S>, onTimeout: (lease: PendingLease<S>) => void): void {
+    const aheadMs = [this.head, ...this.waiting].reduce((sum, each) => sum + (each?.options.timeoutMs ?? 0), 0);
     this.waiting.push(lease);
+    lease.startQueueTimer(aheadMs, () => onTimeout(lease));
   }
 
   /** Gives the turn to the next queued lease when nobody has it, starting that lease's timeout. */

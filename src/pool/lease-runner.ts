@@ -4,7 +4,7 @@ import { LeaseLine } from './lease-line';
 import { PendingLease, type LeaseOutcome } from './pending-lease';
 import type { LiveLink } from './live-link';
 import { OneShotTimer } from './one-shot-timer';
-import { asMeterError, keepAliveLost, leaseAborted, leaseTimedOut, sessionOutOfStep } from './pool-errors';
+import { asMeterError, keepAliveLost, leaseAborted, leaseTimedOut, sessionOutOfStep, type LeasePhase } from './pool-errors';
 import type { ConnectionCounters, ConnectionOptions, LeaseFn, LeaseOptions } from './types';
 
 /** How often a session that is not yet ready is asked again. */
@@ -14,8 +14,6 @@ const READINESS_POLL_MS = 25;
 export interface LeaseRunnerHost<S> {
   readonly key: string;
   readonly counters: ConnectionCounters;
-  /** No lease may start while the connection closes for good. */
-  isClosing(): boolean;
   isConnected(): boolean;
   /** The current link with its session, if any. */
   live(): LiveLink<S> | undefined;
@@ -66,15 +64,18 @@ export class LeaseRunner<S> {
     return new Promise<T>((resolve, reject) => {
       const lease = new PendingLease<S>(fn as LeaseFn<S, unknown>, options, false, resolve as (value: unknown) => void, reject);
       lease.watchCallerSignal(() => this.fail(lease, leaseAborted(lease.label)));
-      this.line.enqueue(lease);
+      this.line.enqueue(lease, (queued) => this.onTimeout(queued));
       this.pump();
       this.host.changed();
     });
   }
 
-  /** Gives the turn to the next lease and starts it if the link allows; with nothing to do, waits for idleness. */
+  /**
+   * Gives the turn to the next lease and starts it if the link allows; with nothing to do, waits for
+   * idleness. It also hands out the turn while the connection closes or reconnects (the head's
+   * timeout then counts the wait for the link); only a connected link runs a lease.
+   */
   pump(): void {
-    if (this.host.isClosing()) return;
     const head = this.line.advance((lease) => this.onTimeout(lease));
     if (!head) return this.armKeepAlive();
     this.keepAlive.stop();
@@ -129,10 +130,15 @@ export class LeaseRunner<S> {
   }
 
   private onTimeout(lease: PendingLease<S>): void {
-    const error = leaseTimedOut(this.host.key, lease.label, lease.options.timeoutMs, lease.running, this.host.waitingFor());
+    const error = leaseTimedOut(this.host.key, lease.label, lease.timedOutAfterMs, this.phase(lease), this.host.waitingFor());
     if (lease.internal) return this.keepAliveFailed(lease, error);
     this.host.counters.leaseTimeouts++;
     this.fail(lease, error);
+  }
+
+  private phase(lease: PendingLease<S>): LeasePhase {
+    if (lease.running) return 'running';
+    return this.line.isHead(lease) ? 'head' : 'queued';
   }
 
   /** Fails one lease alone (timeout, caller abort, link loss); a running one lets the session resync. */

@@ -3,8 +3,9 @@ import type { LeaseContext, LeaseFn, LeaseOptions } from './types';
 export type LeaseOutcome = { value: unknown } | { error: unknown };
 
 /**
- * One lease from the moment it is queued until it settles. Its timer runs from when it reaches the
- * head of the queue; its controller's signal is what the lease function sees.
+ * One lease from the moment it is queued until it settles. It is timed from the moment it is queued:
+ * first with a bound on its wait in the queue, then, once it reaches the head, with its own timeoutMs
+ * (see LeaseOptions.timeoutMs). Its controller's signal is what the lease function sees.
  */
 export class PendingLease<S> {
   readonly controller = new AbortController();
@@ -12,6 +13,10 @@ export class PendingLease<S> {
   running = false;
   settled = false;
   private timer: NodeJS.Timeout | undefined;
+  /** The head's timer runs; before that only the queue-wait bound did. */
+  private timedAtHead = false;
+  /** How long the timer that is running (or that fired) was set for, for the timeout message. */
+  private timerMs = 0;
   private stopWatchingCaller: (() => void) | undefined;
 
   constructor(
@@ -27,8 +32,26 @@ export class PendingLease<S> {
     return this.options.label ?? 'lease';
   }
 
+  /** Milliseconds the lease was given before it timed out: its timeoutMs at the head, the wait bound in the queue. */
+  get timedOutAfterMs(): number {
+    return this.timerMs;
+  }
+
+  /**
+   * Queued behind others: bounds the wait for the head, so a lease that the connection cannot start
+   * (closing, link down) still settles. `aheadMs` is the most the leases before it may take.
+   */
+  startQueueTimer(aheadMs: number, onTimeout: () => void): void {
+    if (this.timer || this.settled) return;
+    this.arm(aheadMs + this.options.timeoutMs, onTimeout);
+  }
+
+  /** At the head: its own timeoutMs starts now and replaces the queue-wait bound. */
   startTimer(onTimeout: () => void): void {
-    if (!this.timer && !this.settled) this.timer = setTimeout(onTimeout, this.options.timeoutMs);
+    if (this.timedAtHead || this.settled) return;
+    this.timedAtHead = true;
+    clearTimeout(this.timer);
+    this.arm(this.options.timeoutMs, onTimeout);
   }
 
   /** Calls the lease function; a synchronous throw becomes a rejection, so both end up in one place. */
@@ -38,6 +61,11 @@ export class PendingLease<S> {
     } catch (error) {
       return Promise.reject(error);
     }
+  }
+
+  private arm(ms: number, onTimeout: () => void): void {
+    this.timerMs = ms;
+    this.timer = setTimeout(onTimeout, ms);
   }
 
   watchCallerSignal(onAbort: () => void): void {

@@ -11,9 +11,13 @@ export function leaseAborted(label: string): MeterError {
   return new MeterError('E_ABORTED', `${label} was aborted by the caller`);
 }
 
-export function leaseTimedOut(key: string, label: string, timeoutMs: number, started: boolean, waitingFor: string): MeterError {
-  return new MeterError('E_TIMEOUT', `${label} timed out after ${timeoutMs} ms${started ? '' : ` waiting for ${key} (${waitingFor})`}`, {
-    details: { key, label, timeoutMs, started },
+/** Where a lease was when it timed out: running, at the head waiting for the link, or still queued behind others. */
+export type LeasePhase = 'running' | 'head' | 'queued';
+
+export function leaseTimedOut(key: string, label: string, timeoutMs: number, phase: LeasePhase, waitingFor: string): MeterError {
+  const where = { running: '', head: ` waiting for ${key} (${waitingFor})`, queued: ` in the queue of ${key} (${waitingFor})` }[phase];
+  return new MeterError('E_TIMEOUT', `${label} timed out after ${timeoutMs} ms${where}`, {
+    details: { key, label, timeoutMs, started: phase === 'running', queued: phase === 'queued' },
   });
 }
 

@@ -42,6 +42,8 @@ export class ConnectionPool {
     const key = endpointKey(options.endpoint);
     const existing = this.connections.get(key) as Connection<S> | undefined;
     if (existing) {
+      // A closing connection is reused, not replaced: a second link would race the closing one for the
+      // serial port or the gateway's console. Its leases wait (timed) and it reopens once closed.
       assertSameLine(existing.endpoint, options.endpoint);
       existing.addUser(userId);
       return existing;

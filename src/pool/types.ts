@@ -37,7 +37,12 @@ export interface ReconnectPolicy {
 }
 
 export interface LeaseOptions {
-  /** The lease fails with E_TIMEOUT this long after it reached the head of the queue. */
+  /**
+   * The lease fails with E_TIMEOUT this long after it reached the head of the queue (its turn; waiting
+   * for the link counts). Before that, its wait in the queue is bounded from the moment it is queued by
+   * this plus the timeouts of the leases queued before it, so every lease settles in bounded time even
+   * when the connection cannot start it (closing, link down).
+   */
   timeoutMs: number;
   signal?: AbortSignal;
   /** For logs and error messages, e.g. the AT command. */

@@ -18,9 +18,31 @@ const FLOWS = [
 /** The editor's globals, as seen from page.evaluate (the test compiles without the DOM library). */
 interface EditorGlobals {
   RED: {
-    nodes: { node(id: string): unknown; createCompleteNodeSet(): unknown };
+    nodes: {
+      node(id: string): { credentials?: unknown } | null;
+      dirty(): boolean;
+      /** No argument: what a deploy sends (credentials included). `{ credentials: false }`: what Export > all flows shows. */
+      createCompleteNodeSet(options?: { credentials: boolean; includeModuleConfig: boolean }): unknown;
+    };
     editor: { editConfig(name: string, type: string, id: string): void };
+    events: { on(event: string, handler: () => void): void };
   };
+  /** Set by the test when the editor reports a finished deploy. */
+  deployedByTest?: boolean;
+}
+
+/** Generous bounds: the editor is slow on a busy machine, and these are waits for a condition, not timing asserts. */
+const EDITOR_WAIT_MS = 60_000;
+
+/**
+ * (Runs in the browser: only globals.) The editor has finished loading: the flows are imported (the config node exists), the header toolbar
+ * with the deploy button is shown, and the loading overlay is gone.
+ */
+function editorLoaded(id: string): boolean {
+  const doc = (globalThis as unknown as { document: { querySelector(selector: string): { checkVisibility(): boolean } | null } }).document;
+  const visible = (selector: string): boolean => doc.querySelector(selector)?.checkVisibility() ?? false;
+  const red = (globalThis as unknown as Partial<EditorGlobals>).RED;
+  return Boolean(red?.nodes?.node(id)) && visible('.red-ui-header-toolbar') && !visible('#red-ui-loading-progress');
 }
 
 const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -47,9 +69,9 @@ describe('smartcom-config editor (real browser)', function () {
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('pageerror', (error) => pageErrors.push(String(error)));
     await page.goto(nodeRed.url);
-    await page.waitForFunction((id) => Boolean((globalThis as unknown as Partial<EditorGlobals>).RED?.nodes?.node(id)), CONFIG_ID, { timeout: 60_000 });
+    await page.waitForFunction(editorLoaded, CONFIG_ID, { timeout: EDITOR_WAIT_MS });
     await page.evaluate((id) => (globalThis as unknown as EditorGlobals).RED.editor.editConfig('', 'smartcom-config', id), CONFIG_ID);
-    await page.waitForSelector('#node-config-input-host', { state: 'visible' });
+    await page.waitForSelector('#node-config-input-host', { state: 'visible', timeout: EDITOR_WAIT_MS });
   });
 
   afterEach(async () => {
@@ -92,17 +114,34 @@ describe('smartcom-config editor (real browser)', function () {
   });
 
   it('stores user and password as credentials: deployed, but never in the flow JSON', async () => {
+    const secret = 'Pa55-editor-secret';
+    // What the editor's Export dialog produces for "all flows" (its own call), as JSON.
+    const exportAll = (): Promise<string> =>
+      page.evaluate(() => JSON.stringify((globalThis as unknown as EditorGlobals).RED.nodes.createCompleteNodeSet({ credentials: false, includeModuleConfig: true })));
     await page.fill('#node-config-input-user', 'admin');
-    await page.fill('#node-config-input-password', 'Pa55-editor-secret');
+    await page.fill('#node-config-input-password', secret);
     await page.click('#node-config-dialog-ok');
+    assert.ok(!(await exportAll()).includes(secret), 'not in the exported flow before the deploy');
+
+    await page.evaluate(() => {
+      const red = globalThis as unknown as EditorGlobals;
+      red.RED.events.on('deploy', () => (red.deployedByTest = true));
+    });
     await page.click('#red-ui-header-button-deploy');
-    // After a successful deploy there is nothing left to deploy: the button is disabled again.
-    await page.waitForSelector('#red-ui-header-button-deploy.disabled', { timeout: 30_000 });
-    const exported = await page.evaluate(() => JSON.stringify((globalThis as unknown as EditorGlobals).RED.nodes.createCompleteNodeSet()));
-    assert.ok(!exported.includes('Pa55-editor-secret'), 'not in the exported flow');
+    // The deploy button turns disabled as soon as a deploy starts; what means "deployed" is the editor's
+    // 'deploy' event, after which it has dropped the credentials it held and has nothing left to deploy.
+    await page.waitForFunction((id) => {
+      // Runs in the browser: only globals, nothing from this file's scope.
+      const red = globalThis as unknown as EditorGlobals;
+      return red.deployedByTest === true && !red.RED.nodes.dirty() && red.RED.nodes.node(id)?.credentials === undefined;
+    }, CONFIG_ID, { timeout: EDITOR_WAIT_MS });
+
+    assert.ok(!(await exportAll()).includes(secret), 'not in the exported flow after the deploy');
+    const held = await page.evaluate(() => JSON.stringify((globalThis as unknown as EditorGlobals).RED.nodes.createCompleteNodeSet()));
+    assert.ok(!held.includes(secret), 'the editor no longer holds it (not even in what a next deploy would send)');
     const deployed = await (await fetch(`${nodeRed.url}/flows`)).text();
-    assert.ok(deployed.includes(CONFIG_ID) && !deployed.includes('Pa55-editor-secret'), 'not in the deployed flows');
+    assert.ok(deployed.includes(CONFIG_ID) && !deployed.includes(secret), 'not in the deployed flows');
     const stored = readFileSync(path.join(nodeRed.userDir, 'flows_cred.json'), 'utf8');
-    assert.ok(stored.includes('Pa55-editor-secret'), 'kept as a credential');
+    assert.ok(stored.includes(secret), 'kept as a credential');
   });
 });

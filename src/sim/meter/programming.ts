@@ -54,7 +54,11 @@ export class ProgrammingHandler {
       return this.send({ kind: 'nak' });
     }
     const { command, type, data } = decoded.message;
-    if (command === 'B') return this.io.endSession(`break B${type} received`);
+    if (command === 'B') {
+      // Logged at once: the session ends only after the reaction time, by when the master may have hung up.
+      this.io.event('break-received', `B${type}`);
+      return this.io.endSession(`break B${type} received`);
+    }
     if (command === 'P' && (type === '1' || type === '2')) return this.onPassword(data ?? '');
     if (command === 'R') return this.onRead(data ?? '');
     if (command === 'W') return this.onWrite(data ?? '');
@@ -81,7 +85,8 @@ export class ProgrammingHandler {
       this.authenticated = true;
       return this.send({ kind: 'ack' });
     }
-    this.io.event('password-rejected', `wrong password ${data}`);
+    // Never the password itself, right or wrong: a log is shown (meter-sim --verbose) and kept.
+    this.io.event('password-rejected', 'wrong password (not logged)');
     if (this.spec.wrongPassword === 'nak') return this.send({ kind: 'nak' });
     this.send({ kind: 'command', message: CommandMessage.break(), what: 'B0' });
     this.io.endSession('wrong password: break sent');

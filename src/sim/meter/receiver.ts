@@ -26,8 +26,8 @@ export interface MeterReceiverIo {
  */
 export class MeterReceiver {
   private reader: FrameReader;
-  /** Received bytes still "on the wire" (pacing on), and when the last of them will have been heard. */
-  private readonly onTheWire = new Set<NodeJS.Timeout>();
+  /** Received bytes still "on the wire" (pacing on), in arrival order, and when the last of them will have been heard. */
+  private readonly onTheWire = new Map<NodeJS.Timeout, Buffer>();
   private heardAllAt = 0;
 
   constructor(private readonly io: MeterReceiverIo) {
@@ -44,7 +44,7 @@ export class MeterReceiver {
       this.onTheWire.delete(timer);
       this.hear(chunk);
     }, this.heardAllAt - now);
-    this.onTheWire.add(timer);
+    this.onTheWire.set(timer, chunk);
   }
 
   /** Forgets any half-received frame: what follows an ended session starts afresh. */
@@ -52,9 +52,22 @@ export class MeterReceiver {
     this.reader = this.newReader();
   }
 
-  /** Drops the bytes still on the wire (the session is closing). */
+  /**
+   * The master hung up: the bytes it sent before are on the wire already and reach the meter, so
+   * they are heard now, in order, without waiting out their wire time (nobody is left to answer).
+   */
+  hearTheRest(): void {
+    const pending = [...this.onTheWire];
+    this.onTheWire.clear();
+    for (const [timer, chunk] of pending) {
+      clearTimeout(timer);
+      this.hear(chunk);
+    }
+  }
+
+  /** Drops the bytes still on the wire (the simulator stops). */
   stop(): void {
-    for (const timer of this.onTheWire) clearTimeout(timer);
+    for (const timer of this.onTheWire.keys()) clearTimeout(timer);
     this.onTheWire.clear();
   }
 

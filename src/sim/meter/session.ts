@@ -99,7 +99,11 @@ export class MeterSession {
     this.port.removeListener('close', this.onClose);
   }
 
-  private readonly onClose = (): void => this.close();
+  /** The port closed under the session: bytes it had already received still count (e.g. a break sent just before). */
+  private readonly onClose = (): void => {
+    if (this.state !== 'closed') this.receiver.hearTheRest();
+    this.close();
+  };
 
   private readonly onData = (chunk: Buffer): void => {
     if (this.state !== 'closed') this.receiver.receive(chunk);

@@ -67,6 +67,18 @@ describe('meter simulator: programming mode (P0/P1, R1, R5 load profile, partial
     assert.match(logged, /password hidden/);
   });
 
+  it('never writes a wrong password into its log either, whether it answers NAK or a break', async () => {
+    for (const wrongPassword of ['nak', 'break'] as const) {
+      const c = await enterProgramming({ programming: { wrongPassword } });
+      c.send(commandFrame('P2', '(S3cr3t!9)'));
+      await server!.simulator.log.waitFor((e) => e.type === 'event' && e.name === 'password-rejected');
+      const logged = JSON.stringify(server!.simulator.log.entries);
+      assert.ok(!logged.includes('S3cr3t!9'), `a rejected password must not be logged (${wrongPassword}): ${logged}`);
+      await c.close();
+      await server!.stop();
+    }
+  });
+
   it('answers a wrong password with a break B0 when the profile says so, and ends the session', async () => {
     const c = await enterProgramming({ programming: { wrongPassword: 'break' } });
     c.send(commandFrame('P1', '(12345678)'));

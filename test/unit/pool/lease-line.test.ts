@@ -29,8 +29,8 @@ describe('LeaseLine', () => {
   it('gives the turn in FIFO order, one lease at a time', () => {
     const line = new LeaseLine<void>();
     const [first, second] = [lease('first'), lease('second')];
-    line.enqueue(first);
-    line.enqueue(second);
+    line.enqueue(first, never);
+    line.enqueue(second, never);
     assert.equal(line.advance(never), first);
     assert.equal(line.advance(never), first, 'the head keeps its turn until it leaves the line');
     first.settle({ value: 1 });
@@ -42,8 +42,8 @@ describe('LeaseLine', () => {
     const line = new LeaseLine<void>();
     assert.equal(line.busy, false);
     const [first, second] = [lease('first'), lease('second')];
-    line.enqueue(first);
-    line.enqueue(second);
+    line.enqueue(first, never);
+    line.enqueue(second, never);
     assert.equal(line.busy, true);
     assert.equal(line.waitingCount(), 2);
     line.advance(never);
@@ -65,7 +65,7 @@ describe('LeaseLine', () => {
   it('takes a lease out from the middle of the queue', () => {
     const line = new LeaseLine<void>();
     const [first, second, third] = [lease('first'), lease('second'), lease('third')];
-    for (const each of [first, second, third]) line.enqueue(each);
+    for (const each of [first, second, third]) line.enqueue(each, never);
     line.advance(never);
     line.remove(second);
     line.remove(first);
@@ -74,7 +74,7 @@ describe('LeaseLine', () => {
 
   it('fails every lease with the same error, the head first, and is empty afterwards', () => {
     const line = new LeaseLine<void>();
-    for (const label of ['a', 'b', 'c']) line.enqueue(lease(label));
+    for (const label of ['a', 'b', 'c']) line.enqueue(lease(label), never);
     line.advance(never);
     const closed = new Error('closed');
     line.failAll(closed);
@@ -84,25 +84,31 @@ describe('LeaseLine', () => {
     assert.equal(line.advance(never), undefined);
   });
 
-  it('starts the head\'s timeout when it gets the turn, not when it is queued', async () => {
+  function timed(label: string, timeoutMs: number): PendingLease<void> {
+    const pending = new PendingLease<void>(() => Promise.resolve(), { timeoutMs, label }, false, () => undefined, () => undefined);
+    made.push(pending);
+    return pending;
+  }
+
+  it('times a lease from the moment it is queued, so one that never gets its turn still times out', async () => {
     const line = new LeaseLine<void>();
-    const timedOut: string[] = [];
-    const quick = (label: string): PendingLease<void> => {
-      const pending = new PendingLease<void>(() => Promise.resolve(), { timeoutMs: 1, label }, false, () => undefined, () => undefined);
-      made.push(pending);
-      return pending;
-    };
-    const [first, second] = [quick('first'), quick('second')];
-    line.enqueue(first);
-    line.enqueue(second);
-    const firstTimedOut = new Promise<void>((resolve) => {
-      line.advance((expired) => {
-        timedOut.push(expired.label);
-        resolve();
-      });
-    });
-    await firstTimedOut;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    assert.deepEqual(timedOut, ['first'], 'the queued lease had no timer running');
+    const stuck = timed('stuck', 1);
+    const timedOut = new Promise<string>((resolve) => line.enqueue(stuck, (expired) => resolve(expired.label)));
+    assert.equal(await timedOut, 'stuck', 'nobody ever called advance(), yet the lease timed out');
+  });
+
+  it('bounds the wait in the queue by the timeouts of the leases ahead plus its own, and restarts its own timeout at the head', () => {
+    const line = new LeaseLine<void>();
+    const [first, second, third] = [timed('first', 1000), timed('second', 300), timed('third', 30)];
+    line.enqueue(first, never);
+    assert.equal(line.advance(never), first);
+    line.enqueue(second, never);
+    line.enqueue(third, never);
+    assert.equal(second.timedOutAfterMs, 1000 + 300, 'what the head may take, plus its own');
+    assert.equal(third.timedOutAfterMs, 1000 + 300 + 30, 'what the head and the one queued before it may take, plus its own');
+    first.settle({ value: 1 });
+    line.remove(first);
+    assert.equal(line.advance(never), second);
+    assert.equal(second.timedOutAfterMs, 300, 'at the head only its own timeout counts');
   });
 });
