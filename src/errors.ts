@@ -23,7 +23,9 @@ export type ClientErrorCode =
   | 'E_BCC_MISMATCH'
   | 'E_PROTOCOL'
   | 'E_PASSWORD_REJECTED'
-  | 'E_METER_ERROR';
+  | 'E_METER_ERROR'
+  /** An AMS sync ran, but the table read back differs from the wanted one. */
+  | 'E_SYNC_VERIFY';
 
 export type ErrorCode = number | ClientErrorCode;
 

@@ -5,6 +5,7 @@ export type { SimRecord, DeletedRecord, DeleteReason } from './record-store';
 export type { AmsEntryView } from './ams-table';
 export { AMS_INTERVALS, AMS_PROTOCOLS } from './ams-table';
 export { SimErrorNumber } from './formatter';
+export type { CommandFaultOptions } from './command-faults';
 export {
   createFixedMeterReader, fixedDataLines, FIXED_IDENTIFICATION, ABSENT_METER_ERROR,
   type FixedMeterOptions, type FixedMeterReader,

@@ -9,6 +9,7 @@ import { MeterError } from '../../errors';
 import type { AmsReadRequest, AmsReadResult, MeterReader } from '../meter-source';
 import { AmsTable, checkMeterEntry, type AmsEntryView } from './ams-table';
 import { SimClock } from './clock';
+import { CommandFaults, type CommandFaultOptions } from './command-faults';
 import { SimConnection, type ConnectionHost } from './connection';
 import type { ConnectionState, GatewayContext } from './context';
 import { dispatch, type DispatchResult } from './dispatcher';
@@ -57,6 +58,7 @@ export class SmartcomSimulator extends EventEmitter implements GatewayContext {
   /** Between start() and stop(); a reboot in progress only comes back up while running. */
   private running = false;
   private responseDelayMs = 0;
+  private readonly commandFaults = new CommandFaults();
 
   constructor(options: SmartcomSimulatorOptions = {}) {
     super();
@@ -164,6 +166,18 @@ export class SmartcomSimulator extends EventEmitter implements GatewayContext {
     if (this.running) await this.listen(port);
   }
 
+  /**
+   * Command lines matching `match` answer ERROR (number per options.error) and are not run, e.g.
+   * `failCommand(/DEV_ADD/i, { times: 1 })`. They are still logged.
+   */
+  failCommand(match: RegExp, options: CommandFaultOptions = {}): void {
+    this.commandFaults.add(match, options);
+  }
+
+  clearCommandFaults(): void {
+    this.commandFaults.clear();
+  }
+
   // ---- GatewayContext ----
 
   async readMeter(request: AmsReadRequest, retries: number): Promise<AmsReadResult> {
@@ -240,7 +254,7 @@ export class SmartcomSimulator extends EventEmitter implements GatewayContext {
         this.commandLog.push(entry);
         this.emit('command', entry);
       },
-      execute: (connection: ConnectionState, line: string) => dispatch(this, connection, line),
+      execute: async (connection: ConnectionState, line: string) => this.commandFaults.take(line) ?? dispatch(this, connection, line),
       reportResult: (connection: number, line: string, result: DispatchResult) => {
         const entry: ResponseLogEntry = { connection, line, at: this.clock.now(), ok: result.error === undefined, reason: result.reason };
         this.emit('response', entry);
