@@ -25,6 +25,9 @@ export * from './smartcom';
 // IEC 62056-21.
 export * from './iec62056';
 
+// Reading a meter directly over a pooled link.
+export * from './meter-read';
+
 // OBIS codes: names, units, register filters.
 export * from './obis';
 

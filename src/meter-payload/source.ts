@@ -1,9 +1,10 @@
 import type { ProgramResult, ReadoutResult, RegisterResult } from '../iec62056/client';
 import type { DataSet, LoadProfile, Readout } from '../iec62056/readout';
+import type { GatewayReadResult } from '../smartcom/direct-read';
 import type { ChecksumReport } from './types';
 
-/** What a payload can be made from: a parsed capture, a client readout, or a programming-mode result. */
-export type MeterReadSource = Readout | ReadoutResult | ProgramResult;
+/** What a payload can be made from: a parsed capture, a client readout, a programming-mode result, or a gateway read. */
+export type MeterReadSource = Readout | ReadoutResult | ProgramResult | GatewayReadResult;
 
 /** The parts of any source the payload needs, found in one place. */
 export interface SourceView {
@@ -17,6 +18,10 @@ export interface SourceView {
 
 function isProgramResult(source: MeterReadSource): source is ProgramResult {
   return Array.isArray((source as Partial<ProgramResult>).registers);
+}
+
+function isGatewayResult(source: MeterReadSource): source is GatewayReadResult {
+  return (source as Partial<GatewayReadResult>).kind === 'gateway-read';
 }
 
 function isReadoutResult(source: MeterReadSource): source is ReadoutResult {
@@ -73,7 +78,17 @@ function fromProgramResult(result: ProgramResult): SourceView {
   };
 }
 
+/** The gateway passes no BCC (it checked it itself) and identifies the meter by text only. */
+function fromGatewayResult(result: GatewayReadResult): SourceView {
+  const view = fromReadout(result.readout);
+  view.identification = result.identification;
+  view.manufacturer = result.manufacturer;
+  view.durationMs = result.durationMs;
+  return view;
+}
+
 export function viewSource(source: MeterReadSource): SourceView {
+  if (isGatewayResult(source)) return fromGatewayResult(source);
   if (isProgramResult(source)) return fromProgramResult(source);
   if (isReadoutResult(source)) return fromReadoutResult(source);
   return fromReadout(source);

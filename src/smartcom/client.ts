@@ -98,9 +98,9 @@ export class SmartcomClient {
     await this.send(portApplyCommand(port, action));
   }
 
-  /** One command with this client's timeout and signal. */
-  send(command: AtCommand): Promise<AtResponse> {
+  /** One command with this client's signal and timeout (or `timeoutMs`, for long commands such as DIRECT_READ). */
+  send(command: AtCommand, timeoutMs = this.commandTimeoutMs): Promise<AtResponse> {
     const { signal } = this.options;
-    return this.channel.execute(command, { timeoutMs: this.commandTimeoutMs, ...(signal ? { signal } : {}) });
+    return this.channel.execute(command, { timeoutMs, ...(signal ? { signal } : {}) });
   }
 }

@@ -1,7 +1,8 @@
 import { AtCommand } from '../at/command';
-import { amsInterval, validAmsDevice } from './ams-device';
+import type { AtArgument } from '../at/arguments';
+import { amsAddress, amsInterval, amsProtocol, BAUD_RATES, validAmsDevice } from './ams-device';
 import { portApply, type PortApply, type PortParameterValue } from './port-change';
-import { badArgument, gatewayPort, retryCount, tableIndex } from './validation';
+import { badArgument, gatewayPort, numberChoice, retryCount, tableIndex } from './validation';
 
 /**
  * Builders for every SmartCOM command this library sends: each checks its values (E_BAD_ARGUMENT
@@ -45,6 +46,17 @@ export function amsClearCommand(): AtCommand {
 export function amsIntervalCommand(index: number | 'ALL', interval: string): AtCommand {
   const target = typeof index === 'string' && index.toUpperCase() === 'ALL' ? 'ALL' : tableIndex(index);
   return AtCommand.set(SCAMS, ['DEV_INTERVAL', target, amsInterval(interval)]);
+}
+
+/**
+ * `DIRECT_READ,<port>,"<protocol>","<address>"[,<baud>]`: the gateway reads the meter now. The baud rate is
+ * optional because firmware variants differ (reference section 6: retry without it on ERROR).
+ */
+export function directReadCommand(port: number, protocol: string, address: string, baudRate?: number): AtCommand {
+  const canonical = amsProtocol(protocol);
+  const args: AtArgument[] = ['DIRECT_READ', gatewayPort(port), canonical, amsAddress(canonical, address)];
+  if (baudRate !== undefined) args.push(numberChoice(baudRate, BAUD_RATES, 'baudRate'));
+  return AtCommand.set(SCAMS, args);
 }
 
 function portName(port: number): string {

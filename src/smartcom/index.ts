@@ -17,7 +17,7 @@ export type { ParityName, PortApply, PortParameterValue, PortSettingsChange } fr
 export { MAX_GATEWAY_PORT } from './validation';
 export {
   amsAddCommand, amsCapabilitiesCommand, amsClearCommand, amsEnableCommand, amsIntervalCommand, amsRemoveCommand,
-  amsRetryCommand, amsStatusCommand, portApplyCommand, portParameterCommand, portReadCommand,
+  amsRetryCommand, amsStatusCommand, directReadCommand, portApplyCommand, portParameterCommand, portReadCommand,
 } from './commands';
 export { DEFAULT_COMMAND_TIMEOUT_MS, SmartcomClient } from './client';
 export type { PortSetResult, SmartcomClientOptions } from './client';
@@ -29,3 +29,9 @@ export { syncAms } from './ams-sync';
 export type { SyncAmsOptions, SyncAmsResult } from './ams-sync';
 export { withSmartcom } from './with-smartcom';
 export type { AtChannelLender, WithSmartcomOptions } from './with-smartcom';
+export { amsFailure, DEFAULT_DIRECT_READ_TIMEOUT_MS, directRead } from './direct-read';
+export type { DirectReadOptions, GatewayReadResult, GatewayReplyKind } from './direct-read';
+export { parseDirectReadReply } from './direct-read-reply';
+export type { DirectReadReply, DirectReadReplyKind } from './direct-read-reply';
+export { DIRECT_READ_RECORD_INDEX, newestStoredRecord } from './direct-read-store';
+export type { StoredRecordQuery } from './direct-read-store';
