@@ -29,3 +29,7 @@ export { syncAms } from './ams-sync';
 export type { SyncAmsOptions, SyncAmsResult } from './ams-sync';
 export { withSmartcom } from './with-smartcom';
 export type { AtChannelLender, WithSmartcomOptions } from './with-smartcom';
+export { findAmsDevice, removeAmsDeviceBy, validDeviceSelector } from './ams-remove';
+export type { AmsDeviceSelector } from './ams-remove';
+export { portDifferences, portView, setPortSettingsVerified } from './port-verify';
+export type { PortDifference, PortView } from './port-verify';
