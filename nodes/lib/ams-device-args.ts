@@ -93,7 +93,7 @@ async function intervalArgs(def: AmsDeviceDef, msg: Msg, evaluate: Evaluate): Pr
     const payload = msg.payload;
     return { action: 'interval', target: intervalTarget(payload.index, 'msg.payload.index'), interval: amsInterval(payload.interval, 'msg.payload.interval') };
   }
-  const target = def.targetType === 'all' ? 'ALL' : await evaluate(def.target ?? '', def.targetType ?? 'num', 'target');
+  const target = (def.targetType ?? 'all') === 'all' ? 'ALL' : await evaluate(def.target ?? '', def.targetType ?? 'all', 'target');
   return { action: 'interval', target: intervalTarget(target, 'target'), interval: amsInterval(def.interval, 'interval') };
 }
 
