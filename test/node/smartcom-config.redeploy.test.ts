@@ -3,6 +3,7 @@ import type { HelperNode } from 'node-red-node-test-helper';
 import { defaultPool } from '../../src/pool/pool';
 import { sharedFlow } from './fixtures/flows';
 import { helper, NODE_MODULES, STATUS, useSimulatorPerTest } from './fixtures/setup';
+import { redeploy } from './fixtures/deploy';
 import { ask, lastStatus, waitFor } from './fixtures/wait';
 
 const REDEPLOYS = 100;
@@ -55,7 +56,7 @@ describe('smartcom-config: redeploys', function () {
     // Every other redeploy waits for the new link to come up, so that both closing an open link
     // and abandoning a link still being opened are exercised.
     for (let i = 0; i < REDEPLOYS; i++) {
-      await helper.setFlows(flow, 'full');
+      await redeploy(flow, 'full');
       if (i % 2 === 0) await waitFor(() => lastStatus(node('u1')) === STATUS.connected, `connected after redeploy ${i + 1}`);
       // The simulator sees a close a moment after the client made it: wait for it, never accumulate.
       await waitFor(() => env.sim.openConnections <= 1, `at most one open socket after redeploy ${i + 1}`);

@@ -3,6 +3,7 @@ import type { HelperNode } from 'node-red-node-test-helper';
 import { defaultPool } from '../../src/pool/pool';
 import { sharedFlow, withoutUser } from './fixtures/flows';
 import { helper, NODE_MODULES, STATUS, useSimulatorPerTest } from './fixtures/setup';
+import { redeploy } from './fixtures/deploy';
 import { ask, lastStatus, statusTexts, waitFor } from './fixtures/wait';
 
 function node(id: string): HelperNode {
@@ -37,7 +38,7 @@ describe('smartcom-config: one shared connection', function () {
       const flow = sharedFlow({ port: env.port }, 2);
       await helper.load(NODE_MODULES, flow);
       await ask(node('u2'), node('h2'));
-      await helper.setFlows(withoutUser(flow, 2), deployType);
+      await redeploy(withoutUser(flow, 2), deployType);
       assert.equal(helper.getNode('u2'), null, 'u2 is gone');
       const answer = await ask(node('u1'), node('h1'));
       assert.deepEqual(answer.payload, []);
@@ -51,7 +52,7 @@ describe('smartcom-config: one shared connection', function () {
     await helper.load(NODE_MODULES, flow);
     await ask(node('u1'), node('h1'));
     const changed = flow.map((n) => (n.id === 'u1' ? { ...n, name: 'renamed' } : n));
-    await helper.setFlows(changed, 'nodes');
+    await redeploy(changed, 'nodes');
     await ask(node('u1'), node('h1'));
     assert.equal(env.sim.acceptedConnections, 1);
   });
@@ -60,10 +61,10 @@ describe('smartcom-config: one shared connection', function () {
     const flow = sharedFlow({ port: env.port }, 1);
     await helper.load(NODE_MODULES, flow);
     await ask(node('u1'), node('h1'));
-    await helper.setFlows(withoutUser(flow, 1), 'nodes');
+    await redeploy(withoutUser(flow, 1), 'nodes');
     await waitFor(() => env.sim.openConnections === 0, 'the simulator to see the link closed');
     assert.equal(defaultPool.size, 0, 'the pool forgot the connection');
-    await helper.setFlows(flow, 'nodes');
+    await redeploy(flow, 'nodes');
     await ask(node('u1'), node('h1'));
     assert.equal(env.sim.acceptedConnections, 2);
   });
