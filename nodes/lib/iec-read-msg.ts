@@ -16,13 +16,29 @@ export interface ReadPlan {
 }
 
 export function planRead(settings: IecReadSettings, msg: Record<string, unknown>): ReadPlan {
-  return {
+  const plan: ReadPlan = {
     path: pathOf(msg.path, settings.path),
     address: addressOf(msg.address, settings.address),
     registers: listOf(msg.registers, settings.registers, 'msg.registers'),
     filter: listOf(msg.filter, settings.filter, 'msg.filter'),
     loadProfile: loadProfileOf(msg.loadProfile, settings.loadProfile),
   };
+  refuseDirectOnlyRequests(plan, msg);
+  return plan;
+}
+
+/**
+ * DIRECT_READ returns the meter's readout and nothing else: a message that asks the gateway path for
+ * programming-mode registers or a load profile would otherwise get a readout without them, silently.
+ */
+function refuseDirectOnlyRequests(plan: ReadPlan, msg: Record<string, unknown>): void {
+  if (plan.path !== 'gateway') return;
+  if (msg.registers !== undefined && msg.registers !== null && plan.registers.length > 0) {
+    throw bad('msg.registers', 'can only be read on the direct path (the gateway\'s DIRECT_READ returns the readout); use the filter to pick values from it');
+  }
+  if (msg.loadProfile !== undefined && msg.loadProfile !== null && msg.loadProfile !== false) {
+    throw bad('msg.loadProfile', 'can only be read on the direct path (the gateway\'s DIRECT_READ returns the readout)');
+  }
 }
 
 function pathOf(value: unknown, fallback: MeterPath): MeterPath {
