@@ -29,3 +29,13 @@ export { syncAms } from './ams-sync';
 export type { SyncAmsOptions, SyncAmsResult } from './ams-sync';
 export { withSmartcom } from './with-smartcom';
 export type { AtChannelLender, WithSmartcomOptions } from './with-smartcom';
+export {
+  SCDATA_FILTER_MAX_CONDITIONS, SCDATA_FILTER_MAX_LENGTH, MAX_RECORD_COUNT, deleteAllCommand, deleteOldestCommand, getFilteredCommand, getOldestCommand,
+  getSpaceCommand, messCountCommand, recordCount, recordTypeCondition, scdataFilter, serialNumberCommand,
+} from './scdata-commands';
+export {
+  deleteAllRecords, deleteOldestRecords, readFilteredRecords, readFreeSpace, readGatewayIdentity, readOldestRecords, readRecordCount,
+} from './scdata-ops';
+export { recordKey, toStoredRecord } from './stored-record';
+export type { StoredDataFormat, StoredRecord } from './stored-record';
+export * from './drain';
