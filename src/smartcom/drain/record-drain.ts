@@ -28,6 +28,8 @@ export type DrainLender = AtChannelLender & { readonly key?: string };
  */
 export class RecordDrain extends EventEmitter {
   private stopRequested = false;
+  /** The largest record seen, in bytes (estimated from its text), at least 512. */
+  private largestRecord = 512;
   private state: DrainState | undefined;
   private readonly result: DrainResult = {
     gatewayId: '', stopped: 'empty', round: 0, delivered: 0, deleted: 0, total: 0, freeBytes: undefined,
@@ -61,6 +63,7 @@ export class RecordDrain extends EventEmitter {
       this.state = new DrainState(gatewayId, this.options.checkpoint);
       await this.state.load();
       this.result.stopped = await this.loop();
+      await this.state.flush();
       return this.snapshot();
     } finally {
       signal?.removeEventListener('abort', onAbort);
@@ -115,13 +118,16 @@ export class RecordDrain extends EventEmitter {
     const prefix = records.findIndex((record) => !state.isDelivered(record));
     const delivered = prefix < 0 ? records.length : prefix;
     if (delivered === 0) return 0;
-    const guard = { nearFullBytes: this.options.nearFullBytes ?? 4096, overwriteGuard: this.options.overwriteGuard ?? 1 };
+    for (const record of records) this.largestRecord = Math.max(this.largestRecord, approximateBytes(record));
+    // Room for two records: one store in the window cannot overwrite (the gateway's record size is undocumented).
+    const guard = { nearFullBytes: this.options.nearFullBytes ?? 2 * this.largestRecord, overwriteGuard: this.options.overwriteGuard ?? 1 };
     try {
       const outcome = await this.lease((client) => confirmAndDelete(client, records[0], delivered, guard, state.gatewayId));
       if (outcome.kind === 'moved') {
         this.result.restarts += 1;
         return 0;
       }
+      state.deleted(records.slice(0, outcome.count));
       this.result.deleted += outcome.count;
       this.result.freeBytes = outcome.freeBytes;
       this.result.total = Math.max(this.result.total, this.result.deleted);
@@ -165,6 +171,11 @@ export class RecordDrain extends EventEmitter {
     if (!this.state) throw new Error('RecordDrain: state used before the drain started');
     return this.state;
   }
+}
+
+/** A record's size in the gateway's memory, estimated from its text (the real layout is undocumented). */
+function approximateBytes(record: StoredRecord): number {
+  return 64 + (record.identification?.length ?? 0) + (record.data?.length ?? 0) + (record.fields?.join(',').length ?? 0);
 }
 
 /** Drains the gateway's record store into `deliver`; see RecordDrain. Use `new RecordDrain(...)` for stop() and events. */

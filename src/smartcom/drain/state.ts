@@ -57,6 +57,12 @@ export class DrainState {
     await this.save();
   }
 
+  /** The gateway deleted these (the oldest `count` of a round): they are no longer "delivered, still stored". */
+  deleted(records: readonly StoredRecord[]): void {
+    // Not saved on its own: a stale key in the checkpoint is harmless (prune drops it at the next read).
+    for (const record of records) this.known.delete(record.key);
+  }
+
   /**
    * Forgets delivered keys that are no longer stored. Delivered records form the oldest part of
    * the store (delivery goes oldest first) and a round reads at least as many records as are
@@ -69,6 +75,11 @@ export class DrainState {
       if (!present.has(key)) changed = this.known.delete(key) || changed;
     }
     if (changed) await this.save();
+  }
+
+  /** Saves the state as it is now (at the end of a drain, so the checkpoint holds no deleted keys). */
+  async flush(): Promise<void> {
+    await this.save();
   }
 
   private async save(): Promise<void> {

@@ -77,7 +77,11 @@ export interface DrainOptions {
   /** One drain per key at a time in this process. Default: the lender's `key` (a pooled Connection's endpoint), else the gateway identity. */
   lockKey?: string;
   checkpoint?: DrainCheckpoint;
-  /** With less free space than this (bytes), a store may overwrite the oldest record: hold back `overwriteGuard` delivered records. Default 4096. */
+  /**
+   * With less free space than this (bytes, GET_SPACE), a store may overwrite the oldest record, so
+   * `overwriteGuard` delivered records are held back. Default: room for two of the largest records
+   * seen (estimated from their text, at least 512 bytes each).
+   */
   nearFullBytes?: number;
   /** Default 1. */
   overwriteGuard?: number;
