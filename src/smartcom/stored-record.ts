@@ -52,13 +52,37 @@ export function toStoredRecord(record: ScdataRecord, gatewayId: string): StoredR
     };
   }
   const dataFormat = FORMATS[record.protocol.toUpperCase()] ?? 'raw';
-  return {
+  const stored = {
     type: record.type, protocol: record.protocol, index: record.index, sequence: record.sequence, unixTime: record.unixTime,
     timestamp: isoTime(record.unixTime), errorCode: record.errorCode, error: record.errorCode === 0 ? null : describeAmsCode(record.errorCode),
     identification: record.identification, data: record.data, dataFormat,
-    readout: dataFormat === 'iec62056-21' && record.data.trim() !== '' ? parseReadout(record.data) : null,
-    key: recordKey(gatewayId, record.sequence, record.unixTime, record.raw),
-  };
+  } as StoredRecord;
+  lazyReadout(stored, dataFormat === 'iec62056-21' && record.data.trim() !== '' ? record.data : undefined);
+  stored.key = recordKey(gatewayId, record.sequence, record.unixTime, record.raw);
+  return stored;
+}
+
+/**
+ * `readout` is parsed on first read and kept: a drain that only forwards or stores records (and
+ * the confirm read before each delete) never pays for parsing. It is an enumerable property like
+ * any other, so JSON.stringify, spreading and Node-RED's message cloning all see the parsed value.
+ */
+function lazyReadout(record: StoredRecord, data: string | undefined): void {
+  let parsed: Readout | null = null;
+  let pending = data !== undefined;
+  Object.defineProperty(record, 'readout', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (pending) parsed = parseReadout(data ?? '');
+      pending = false;
+      return parsed;
+    },
+    set: (value: Readout | null) => {
+      parsed = value;
+      pending = false;
+    },
+  });
 }
 
 /**
