@@ -1,14 +1,16 @@
 import assert from 'node:assert/strict';
-import adminAuth from '@node-red/editor-api/lib/auth';
+import type AdminAuth from '@node-red/editor-api/lib/auth';
 import type { FlowNode } from 'node-red-node-test-helper';
 import smartcomConfig from '../../nodes/smartcom-config';
 import type { HttpResponse, RedApi } from '../../nodes/lib/red';
 import { serialPortsHandler } from '../../nodes/lib/serial-ports-route';
 import type { SmartcomSimulator } from '../../src/sim/smartcom/simulator';
 import { sharedFlow } from './fixtures/flows';
-import { FAST_RECONNECT, NODE_MODULES, helper, initHelper, startSimulator } from './fixtures/setup';
+import { FAST_RECONNECT, NODE_MODULES, helper, initHelper, requireFromRuntime, startSimulator } from './fixtures/setup';
 import { ask } from './fixtures/wait';
 
+/** The admin-auth middleware of the Node-RED under test (4.x, or 5.x in the compatibility run). */
+const adminAuth = requireFromRuntime<typeof AdminAuth>('@node-red/editor-api/lib/auth');
 const SECRET = 'pw-7f3a91-secret';
 const SERIAL_PORTS = '/smartcom-config/serialports';
 /** The session store the admin-auth module reads (empty: only the static tokens exist). */

@@ -1,4 +1,5 @@
 import { MeterError, type ErrorCode } from '../../errors';
+import { COLLISION_HINT, collisionSign } from './collision';
 
 /** Where the session was when it failed; goes into MeterError.details. */
 export interface FailureContext {
@@ -26,8 +27,19 @@ function fail(code: ErrorCode, message: string, context: FailureContext, hint?: 
   return new MeterError(code, message, { hint, details: { ...context, ...extra } });
 }
 
+/**
+ * A failure while waiting for the identification: when the bytes look like several meters answering at once,
+ * the hint says so (and details.collision names the sign), instead of suggesting parity and speed.
+ */
+function identificationFailure(code: ErrorCode, message: string, context: FailureContext, hint: string, extra: Record<string, unknown> = {}, cause?: MeterError): MeterError {
+  const collision = collisionSign(context.received);
+  return new MeterError(code, message, {
+    cause, hint: collision ? COLLISION_HINT : hint, details: { ...context, ...extra, ...(collision ? { collision } : {}) },
+  });
+}
+
 export function noIdentification(context: FailureContext): MeterError {
-  return fail(65541, `no identification message from the meter within the reaction time (${context.bytesReceived} bytes received)`, context,
+  return identificationFailure(65541, `no identification message from the meter within the reaction time (${context.bytesReceived} bytes received)`, context,
     'Check the probe position (cable pointing down) and the parity (7E1), the device address, and try the wake-up sequence for battery meters.');
 }
 
@@ -39,9 +51,8 @@ export function noTelegram(context: FailureContext): MeterError {
 
 /** A line arrived where the identification belongs, but it is not one (the decoder's code: 65793-65796). */
 export function badIdentification(cause: MeterError, context: FailureContext): MeterError {
-  return new MeterError(cause.code, `the meter's identification could not be read: ${cause.message}`, {
-    cause, details: { ...context }, hint: 'Check the parity (7E1) and the line speed; garbage before the identification often means a wrong speed.',
-  });
+  return identificationFailure(cause.code, `the meter's identification could not be read: ${cause.message}`, context,
+    'Check the parity (7E1) and the line speed; garbage before the identification often means a wrong speed.', {}, cause);
 }
 
 export function noData(context: FailureContext, afterOptionSelect: boolean): MeterError {
@@ -83,12 +94,13 @@ export function answerDeadline(context: FailureContext, progress: PhaseProgress,
 
 /** No identification (or, listening, no telegram) before the phase deadline, though bytes may have come. */
 export function identificationDeadline(context: FailureContext, progress: PhaseProgress, deadlineMs: number): MeterError {
-  const what = context.stage === 'listen' ? 'pushed telegram' : 'identification message';
-  return fail(65541, `no ${what} within ${Math.round(deadlineMs)} ms: ${whatCame(progress)}`, context,
-    context.stage === 'listen'
-      ? 'Check the speed (many push meters send at 9600 Bd), raise listenTimeoutMs for meters that push rarely, or raise maxAnswerBytes for long telegrams.'
-      : 'Check the parity (7E1), the speed and the device address; a meter that answers only ACK/NAK or noise is not signing on.',
-    { phaseBytes: progress.bytes, pendingBytes: progress.pending, deadlineMs });
+  const extra = { phaseBytes: progress.bytes, pendingBytes: progress.pending, deadlineMs };
+  if (context.stage === 'listen') {
+    return fail(65541, `no pushed telegram within ${Math.round(deadlineMs)} ms: ${whatCame(progress)}`, context,
+      'Check the speed (many push meters send at 9600 Bd), raise listenTimeoutMs for meters that push rarely, or raise maxAnswerBytes for long telegrams.', extra);
+  }
+  return identificationFailure(65541, `no identification message within ${Math.round(deadlineMs)} ms: ${whatCame(progress)}`, context,
+    'Check the parity (7E1), the speed and the device address; a meter that answers only ACK/NAK or noise is not signing on.', extra);
 }
 
 /** One answer brought more bytes than maxAnswerBytes (66050: data block too long). */
@@ -112,8 +124,11 @@ export function pushMeterInRequestMode(context: FailureContext, mode: string): M
 }
 
 export function characterTimeout(context: FailureContext, charTimeoutMs: number): MeterError {
-  return fail(65545, `the meter stopped in the middle of a message: no character for ${charTimeoutMs} ms (${context.stage}, ${context.baudRate} Bd)`, context,
-    'Check the cable and the parity (7E1), raise charTimeoutMs, or cap maxBaudRate to a lower speed.', { charTimeoutMs });
+  const message = `the meter stopped in the middle of a message: no character for ${charTimeoutMs} ms (${context.stage}, ${context.baudRate} Bd)`;
+  const hint = 'Check the cable and the parity (7E1), raise charTimeoutMs, or cap maxBaudRate to a lower speed.';
+  // Overlapping identification lines may never end in a clean LF: the line then times out mid-message.
+  if (context.stage === 'identification') return identificationFailure(65545, message, context, hint, { charTimeoutMs });
+  return fail(65545, message, context, hint, { charTimeoutMs });
 }
 
 export function noAnswer(context: FailureContext): MeterError {
