@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FlowNode, HelperNode } from 'node-red-node-test-helper';
-import injectNode from '@node-red/nodes/core/common/20-inject';
-import { helper } from './fixtures/setup';
+import { coreNode, helper } from './fixtures/setup';
 import { AMS_MODULES, useAmsWorld } from './fixtures/ams-device';
 import { waitFor } from './fixtures/wait';
 
@@ -32,7 +31,7 @@ describe('ams-device: the shipped example flow', function () {
 
   it('runs every Inject against the simulator; the refused clear reaches the Catch node', async function () {
     const flow = exampleFlow(world.port);
-    await helper.load([...AMS_MODULES, injectNode], flow);
+    await helper.load([...AMS_MODULES, coreNode('common/20-inject')], flow);
     const results: Record<string, unknown>[] = [];
     const errors: Record<string, unknown>[] = [];
     byName(flow, 'result').on('input', (msg: Record<string, unknown>) => results.push(msg));
