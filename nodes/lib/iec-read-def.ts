@@ -15,6 +15,8 @@ export interface IecReadDef extends NodeDef {
   gatewayPort?: string | number;
   gatewayBaud?: string | number;
   address?: string;
+  /** str (the default), msg, flow, global or env: where the address comes from. */
+  addressType?: string;
   transport?: string;
   serialPath?: string;
   dataBits?: string | number;
@@ -38,6 +40,8 @@ export interface IecReadDef extends NodeDef {
   timeout?: string | number;
   output?: string;
   filter?: string;
+  /** '' (runtime language) or an OBIS locale tag for the `name` fields. */
+  namesLanguage?: string;
 }
 
 export type OutputMode = 'payload' | 'values';
