@@ -67,7 +67,7 @@ export = function registerScdataRead(RED: RedApi): void {
     });
 
     async function handle(msg: Msg, send: Send): Promise<void> {
-      const request = requestFrom(settings, msg);
+      const request = requestFrom(settings, msg, { deleteAllRefused: RED._('scdata-read.error.delete-all'), deleteAllHint: RED._('scdata-read.error.delete-all-hint') });
       if (request.action === 'drain') {
         await drains.run((out) => send(out));
         return;

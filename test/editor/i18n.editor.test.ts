@@ -13,11 +13,14 @@ const TAB = 'cc00000000000001';
 const CONFIG_ID = 'cc00000000000002';
 const AMS_ID = 'cc00000000000003';
 const IEC_ID = 'cc00000000000004';
+const SCDATA_ID = 'cc00000000000005';
 const FLOWS = [
   { id: TAB, type: 'tab', label: 'i18n test' },
   { id: CONFIG_ID, type: 'smartcom-config', name: 'gateway', transport: 'tcp', host: '127.0.0.1', port: 2323, serialPath: '', baudRate: 115200, dataBits: 8, parity: 'none', stopBits: 1, lineEnding: 'cr', commandTimeout: 10, longCommandTimeout: 120, keepAlive: 0, queueSize: 50 },
   { id: AMS_ID, type: 'ams-device', z: TAB, name: '', connection: CONFIG_ID, action: 'status', x: 200, y: 100, wires: [[]] },
   { id: IEC_ID, type: 'iec62056-read', z: TAB, name: '', path: 'gateway', connection: CONFIG_ID, address: '12345678', addressType: 'str', x: 200, y: 200, wires: [[]] },
+  // Drain fields only (no automatic drain or poll), so the deployed node sends nothing to the absent gateway.
+  { id: SCDATA_ID, type: 'scdata-read', z: TAB, name: '', connection: CONFIG_ID, action: 'drain', pollInterval: 0, x: 200, y: 300, wires: [[]] },
 ];
 
 interface Dialog {
@@ -35,6 +38,7 @@ const DIALOGS: Dialog[] = [
   { id: CONFIG_ID, type: 'smartcom-config', config: true, label: 'label[for="node-config-input-transport"] span', expected: { de: 'Verbindung', cs: 'Připojení' } },
   { id: AMS_ID, type: 'ams-device', config: false, label: 'label[for="node-input-action"] span', expected: { de: 'Aktion', cs: 'Akce' } },
   { id: IEC_ID, type: 'iec62056-read', config: false, label: 'label[for="node-input-path"] span', expected: { de: 'Weg', cs: 'Cesta' } },
+  { id: SCDATA_ID, type: 'scdata-read', config: false, label: 'label[for="node-input-action"] span', expected: { de: 'Aktion', cs: 'Akce' } },
 ];
 
 /** The help's first section heading per locale (style-guide order; config nodes start with their properties). */

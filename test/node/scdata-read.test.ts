@@ -33,7 +33,8 @@ describe('scdata-read node', function () {
     await helper.load(SCDATA_MODULES, scdataFlow(env.port, { action: 'delete-all', allowDeleteAll: false }));
     const error = nextError(deployed('n1'));
     deployed('n1').receive({});
-    assert.match(String((await error)?.message), /delete-all is not allowed/);
+    // The text comes from the node's catalog; the test helper's RED._ returns the key itself.
+    assert.match(String((await error)?.message), /scdata-read\.error\.delete-all/);
     assert.ok(!env.sim.commandLog.some((entry) => /SCDATA/i.test(entry.line)), 'no AT^SCDATA command was sent');
     assert.equal(env.sim.records().length, 3);
   });
