@@ -23,6 +23,21 @@ const FLOWS = [
   { id: SCDATA_ID, type: 'scdata-read', z: TAB, name: '', connection: CONFIG_ID, action: 'drain', pollInterval: 0, x: 200, y: 300, wires: [[]] },
 ];
 
+/** One validator per node called with a refused value (dialog closed, so `this` is the stored config): its reason per locale. */
+interface Refusal {
+  type: string;
+  property: string;
+  config: Record<string, unknown>;
+  value: string;
+  reason: Record<Locale, string>;
+}
+const REFUSALS: Refusal[] = [
+  { type: 'smartcom-config', property: 'port', config: { transport: 'tcp' }, value: '99999', reason: { de: 'einen Port von 1 bis 65535 eingeben', cs: 'zadejte port od 1 do 65535' } },
+  { type: 'ams-device', property: 'retry', config: { action: 'retry', retryType: 'num' }, value: '12', reason: { de: 'Wiederholungen sind eine ganze Zahl von 0 bis 9', cs: 'počet opakování je celé číslo od 0 do 9' } },
+  { type: 'iec62056-read', property: 'address', config: { path: 'gateway', addressType: 'str' }, value: '', reason: { de: 'der Weg über das Gateway braucht die Zähleradresse', cs: 'cesta přes bránu vyžaduje adresu elektroměru' } },
+  { type: 'scdata-read', property: 'batchSize', config: { action: 'drain' }, value: '0', reason: { de: 'eine ganze Zahl ab 1 eingeben', cs: 'zadejte celé číslo od 1' } },
+];
+
 interface Dialog {
   /** Node id, and whether it is a config node (opened with editConfig). */
   id: string;
@@ -53,7 +68,10 @@ const RAW_KEY = /\b(?:smartcom-config|ams-device|iec62056-read|scdata-read)\.[A-
 /** The editor's globals, as seen from page.evaluate (the test compiles without the DOM library). */
 interface EditorGlobals {
   RED: {
-    nodes: { node(id: string): unknown };
+    nodes: {
+      node(id: string): unknown;
+      getType(type: string): { defaults: Record<string, { validate?: ((this: unknown, value: unknown, opt: object) => unknown) & { length: number } }> };
+    };
     editor: { edit(node: unknown): void; editConfig(name: string, type: string, id: string): void };
   };
 }
@@ -106,6 +124,27 @@ describe('editor dialogs in German and Czech (real browser)', function () {
       it('the browser asks for the language', async () => {
         assert.equal(await page.evaluate(() => (globalThis as unknown as { navigator: { language: string } }).navigator.language), locale);
       });
+
+      it('every validator of every node takes (value, opt), so Node-RED shows its reason', async () => {
+        const oneParameter = await page.evaluate((types) => {
+          const RED = (globalThis as unknown as EditorGlobals).RED;
+          return types.flatMap((type) =>
+            Object.entries(RED.nodes.getType(type).defaults)
+              .filter(([, property]) => typeof property.validate === 'function' && property.validate.length !== 2)
+              .map(([name]) => `${type}.${name}`));
+        }, DIALOGS.map((dialog) => dialog.type));
+        assert.deepEqual(oneParameter, []);
+      });
+
+      for (const refusal of REFUSALS) {
+        it(`${refusal.type}: a refused ${refusal.property} gives its reason in ${locale}`, async () => {
+          const reason = await page.evaluate(({ type, property, config, value }) => {
+            const validate = (globalThis as unknown as EditorGlobals).RED.nodes.getType(type).defaults[property].validate;
+            return validate?.call(config, value, {});
+          }, refusal);
+          assert.equal(reason, refusal.reason[locale]);
+        });
+      }
 
       for (const dialog of DIALOGS) {
         it(`${dialog.type}: the dialog shows "${dialog.expected[locale]}" and no raw catalog key`, async () => {
