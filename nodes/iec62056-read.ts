@@ -12,6 +12,7 @@ import { errorStatus, readingStatus, readStatus } from './lib/iec-read-status';
 import type { RedApi, RedNode } from './lib/red';
 import { iecReadSettings, readIecReconnect } from './lib/iec-read-settings';
 import { namesLocale } from './lib/names-language';
+import { withTypedInputs, type EvaluateTyped } from './lib/iec-read-typed';
 
 export = function registerIec62056Read(RED: RedApi): void {
   /** Numbers each instance, so that a redeployed node never reuses its predecessor's pool user id. */
@@ -48,7 +49,7 @@ export = function registerIec62056Read(RED: RedApi): void {
     reader.open();
     node.on('input', (msg, send, done) => {
       node.status(readingStatus(t));
-      void readOnce(reader, settings, msg, () => literalOrEvaluated(node, def, msg)).then(
+      void readOnce(reader, settings, def, msg, evaluator(node, msg)).then(
         (messages) => {
           send(settings.output === 'payload' ? messages[0] : [messages]);
           node.status(readStatus(t, new Date(), countValues(messages, settings)));
@@ -66,22 +67,20 @@ export = function registerIec62056Read(RED: RedApi): void {
     });
   }
 
-  async function readOnce(reader: MeterReader, settings: IecReadSettings, msg: Record<string, unknown>, address: () => Promise<string>): Promise<Record<string, unknown>[]> {
-    const payload = await reader.read(planRead({ ...settings, address: await address() }, msg));
+  async function readOnce(reader: MeterReader, settings: IecReadSettings, def: IecReadDef, msg: Record<string, unknown>, evaluate: EvaluateTyped): Promise<Record<string, unknown>[]> {
+    const payload = await reader.read(planRead(settings, await withTypedInputs(def, msg, evaluate)));
     return outputMessages(msg, payload, settings.output);
   }
 
-  /** The node's meter address: the literal, or read from msg/flow/global/env for this message (msg.address still wins). */
-  function literalOrEvaluated(node: RedNode, def: IecReadDef, msg: Record<string, unknown>): Promise<string> {
-    const type = def.addressType ?? 'str';
-    const value = def.address ?? '';
-    if (type === 'str') return Promise.resolve(value.trim());
-    return new Promise((resolve, reject) => {
-      RED.util.evaluateNodeProperty(value, type, node, msg, (err, result) => {
-        if (err) reject(bad('address', t('iec62056-read.errors.address-type', { type, value, reason: err.message })));
-        else resolve(result === undefined || result === null ? '' : String(result).trim());
+  /** Reads one of the node's typed inputs for this message; a failure names the property and the source. */
+  function evaluator(node: RedNode, msg: Record<string, unknown>): EvaluateTyped {
+    return (value, type, field) =>
+      new Promise((resolve, reject) => {
+        RED.util.evaluateNodeProperty(value, type, node, msg, (err, result) => {
+          if (err) reject(bad(field, t('iec62056-read.errors.typed-input', { type, value, reason: err.message })));
+          else resolve(result);
+        });
       });
-    });
   }
 
   /** A node with a bad configuration fails every input with the reason, and shows it. */

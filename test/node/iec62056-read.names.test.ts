@@ -4,8 +4,8 @@ import type { MeterPayload } from '../../src/meter-payload';
 import { directTcp, FAST_IEC_RECONNECT, IEC_MODULES, read, readerFlow, startMeter } from './fixtures/iec-read';
 import { helper, initHelper } from './fixtures/setup';
 
-/** The names-language option and the meter address as a typed input (msg / flow context), on the direct path. */
-describe('iec62056-read: names language and typed address', function () {
+/** The names-language option and the typed inputs (meter address, filter) read per message, on the direct path. */
+describe('iec62056-read: names language and typed inputs', function () {
   let server: MeterSimServer | undefined;
 
   before(initHelper);
@@ -49,5 +49,13 @@ describe('iec62056-read: names language and typed address', function () {
     assert.equal(first.meter.address, '12345678');
     const second = (await read({ meterId: 'nobody', address: '12345678' })).payload as MeterPayload;
     assert.equal(second.meter.address, '12345678');
+  });
+
+  it('reads the filter from msg when its type is msg', async () => {
+    await deploy({ address: '12345678', filter: 'wanted', filterType: 'msg' });
+    const payload = (await read({ wanted: ['1.8.0', '2.8.0'] })).payload as MeterPayload;
+    assert.deepEqual(Object.keys(payload.values).sort(), ['1.8.0', '2.8.0']);
+    const all = (await read({})).payload as MeterPayload;
+    assert.ok(Object.keys(all.values).length > 2, 'no msg property: no filter (the node text is a property name, not a list)');
   });
 });
