@@ -19,7 +19,8 @@ import type { UserNode } from './lib/users';
 type Msg = Record<string, unknown>;
 
 export = function registerAmsDevice(RED: RedApi): void {
-  const render = (descriptor: StatusDescriptor) => renderStatus(descriptor, (key, params) => RED._(key, params));
+  const t = (key: string, params?: Record<string, string | number>): string => RED._(key, params);
+  const render = (descriptor: StatusDescriptor) => renderStatus(descriptor, t);
 
   function AmsDeviceNode(this: RedNode, def: AmsDeviceDef): void {
     RED.nodes.createNode(this, def);
@@ -31,7 +32,7 @@ export = function registerAmsDevice(RED: RedApi): void {
     const board = new StatusBoard((status) => node.status(status));
     if (!config) {
       node.status(render({ fill: 'red', shape: 'ring', key: 'ams-device.status.no-config' }));
-      node.on('input', (_msg, _send, done) => done(nodeError(missingConfig(), 'ams-device')));
+      node.on('input', (_msg, _send, done) => done(nodeError(missingConfig(t), 'ams-device')));
       return;
     }
     // The config node pushes the connection status to this proxy; the board decides what shows.
@@ -77,7 +78,7 @@ export = function registerAmsDevice(RED: RedApi): void {
     return (value, type, field) =>
       new Promise((resolve, reject) => {
         RED.util.evaluateNodeProperty(value, type, node, msg, (err, result) => {
-          if (err) reject(badArgument(field, `could not read ${type} ${JSON.stringify(value)}: ${err.message}`, value));
+          if (err) reject(badArgument(field, t('ams-device.errors.typed-input', { type, value: JSON.stringify(value), reason: err.message }), value));
           else resolve(result);
         });
       });
@@ -86,8 +87,7 @@ export = function registerAmsDevice(RED: RedApi): void {
   RED.nodes.registerType('ams-device', AmsDeviceNode);
 };
 
-function missingConfig(): MeterError {
-  return new MeterError('E_NOT_CONNECTED', 'no smartcom-config node is selected (or it is disabled)', {
-    hint: 'Open the ams-device node and choose a SmartCOM connection.',
-  });
+/** Texts from the catalog, so a German or Czech runtime reports them in its language. */
+function missingConfig(t: (key: string) => string): MeterError {
+  return new MeterError('E_NOT_CONNECTED', t('ams-device.errors.no-config'), { hint: t('ams-device.errors.no-config-hint') });
 }

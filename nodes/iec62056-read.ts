@@ -4,13 +4,15 @@
  */
 import { MeterError } from '../src/errors';
 import { asSmartcomConfig, type SmartcomConfigNode } from './lib/config-api';
-import { settingsFromDef, type IecReadDef, type IecReadSettings } from './lib/iec-read-def';
+import { bad, settingsFromDef, type IecReadDef, type IecReadSettings } from './lib/iec-read-def';
 import { planRead } from './lib/iec-read-msg';
 import { nodeError, outputMessages } from './lib/iec-read-output';
 import { MeterReader } from './lib/iec-read-reader';
 import { errorStatus, readingStatus, readStatus } from './lib/iec-read-status';
 import type { RedApi, RedNode } from './lib/red';
 import { iecReadSettings, readIecReconnect } from './lib/iec-read-settings';
+import { namesLocale } from './lib/names-language';
+import { withTypedInputs, type EvaluateTyped } from './lib/iec-read-typed';
 
 export = function registerIec62056Read(RED: RedApi): void {
   /** Numbers each instance, so that a redeployed node never reuses its predecessor's pool user id. */
@@ -32,7 +34,7 @@ export = function registerIec62056Read(RED: RedApi): void {
     }
     const gateway = asSmartcomConfig(def.connection ? RED.nodes.getNode(def.connection) : undefined);
     if (settings.path === 'gateway' && !gateway) {
-      return refuseInput(node, new MeterError('E_BAD_ARGUMENT', 'iec62056-read: the gateway path needs a smartcom-config node', { hint: 'Open the node and choose a smartcom-config node.' }));
+      return refuseInput(node, new MeterError('E_BAD_ARGUMENT', `iec62056-read: ${t('iec62056-read.errors.no-gateway')}`, { hint: t('iec62056-read.errors.no-gateway-hint') }));
     }
     // The gateway's connection status shows on this node too; the link opens when the first user registers.
     gateway?.register(node);
@@ -42,11 +44,12 @@ export = function registerIec62056Read(RED: RedApi): void {
       gateway,
       userId: `iec62056-read:${node.id}#${instanceCount}`,
       connection: { reconnect: readIecReconnect(RED.settings) },
+      locale: namesLocale(def.namesLanguage, t, 'iec62056-read.namesLanguage.locale'),
     });
     reader.open();
     node.on('input', (msg, send, done) => {
       node.status(readingStatus(t));
-      void readOnce(reader, settings, msg).then(
+      void readOnce(reader, settings, def, msg, evaluator(node, msg)).then(
         (messages) => {
           send(settings.output === 'payload' ? messages[0] : [messages]);
           node.status(readStatus(t, new Date(), countValues(messages, settings)));
@@ -64,9 +67,20 @@ export = function registerIec62056Read(RED: RedApi): void {
     });
   }
 
-  async function readOnce(reader: MeterReader, settings: IecReadSettings, msg: Record<string, unknown>): Promise<Record<string, unknown>[]> {
-    const payload = await reader.read(planRead(settings, msg));
+  async function readOnce(reader: MeterReader, settings: IecReadSettings, def: IecReadDef, msg: Record<string, unknown>, evaluate: EvaluateTyped): Promise<Record<string, unknown>[]> {
+    const payload = await reader.read(planRead(settings, await withTypedInputs(def, msg, evaluate)));
     return outputMessages(msg, payload, settings.output);
+  }
+
+  /** Reads one of the node's typed inputs for this message; a failure names the property and the source. */
+  function evaluator(node: RedNode, msg: Record<string, unknown>): EvaluateTyped {
+    return (value, type, field) =>
+      new Promise((resolve, reject) => {
+        RED.util.evaluateNodeProperty(value, type, node, msg, (err, result) => {
+          if (err) reject(bad(field, t('iec62056-read.errors.typed-input', { type, value, reason: err.message })));
+          else resolve(result);
+        });
+      });
   }
 
   /** A node with a bad configuration fails every input with the reason, and shows it. */

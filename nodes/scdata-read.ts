@@ -67,7 +67,7 @@ export = function registerScdataRead(RED: RedApi): void {
     });
 
     async function handle(msg: Msg, send: Send): Promise<void> {
-      const request = requestFrom(settings, msg);
+      const request = requestFrom(settings, await withCount(node, settings, msg), { deleteAllRefused: RED._('scdata-read.error.delete-all'), deleteAllHint: RED._('scdata-read.error.delete-all-hint') });
       if (request.action === 'drain') {
         await drains.run((out) => send(out));
         return;
@@ -79,6 +79,18 @@ export = function registerScdataRead(RED: RedApi): void {
 
     node.on('close', (removed, done) => {
       void drains.close().then(() => config.deregister(user, removed)).then(() => done(), () => done());
+    });
+  }
+
+  /** msg with `count` read from the node's typed input (msg, flow or global) when msg.count is not given. */
+  function withCount(node: ScdataNode, settings: ScdataReadSettings, msg: Msg): Promise<Msg> {
+    const from = settings.countFrom;
+    if (!from || msg.count !== undefined) return Promise.resolve(msg);
+    return new Promise((resolve, reject) => {
+      RED.util.evaluateNodeProperty(from.value, from.type, node, msg, (err, value) => {
+        if (err) reject(new MeterError('E_BAD_ARGUMENT', RED._('scdata-read.error.count-type', { type: from.type, value: from.value, reason: err.message }), { details: { field: 'count' } }));
+        else resolve({ ...msg, count: value });
+      });
     });
   }
 

@@ -7,6 +7,7 @@ import type { ClientMode, EchoHandling, LoadProfileRange } from '../../src/iec62
 import type { MeterEndpointSpec, MeterReadRequest } from '../../src/meter-read';
 import type { MeterPath } from '../../src/meter-payload';
 import { splitObisList } from '../../src/obis';
+import { isLiteralList } from './iec-read-typed';
 import type { NodeDef } from './red';
 
 export interface IecReadDef extends NodeDef {
@@ -15,6 +16,8 @@ export interface IecReadDef extends NodeDef {
   gatewayPort?: string | number;
   gatewayBaud?: string | number;
   address?: string;
+  /** str (the default), msg, flow, global or env: where the address comes from. */
+  addressType?: string;
   transport?: string;
   serialPath?: string;
   dataBits?: string | number;
@@ -31,6 +34,8 @@ export interface IecReadDef extends NodeDef {
   echo?: string;
   listenBaud?: string | number;
   registers?: string;
+  /** obis (a literal list, the default), msg, flow or global. */
+  registersType?: string;
   readCommand?: string;
   loadProfileFrom?: string;
   loadProfileTo?: string;
@@ -38,6 +43,10 @@ export interface IecReadDef extends NodeDef {
   timeout?: string | number;
   output?: string;
   filter?: string;
+  /** obis (a literal list, the default), msg, flow or global. */
+  filterType?: string;
+  /** '' (runtime language) or an OBIS locale tag for the `name` fields. */
+  namesLanguage?: string;
 }
 
 export type OutputMode = 'payload' | 'values';
@@ -67,11 +76,11 @@ export function settingsFromDef(def: IecReadDef): IecReadSettings {
     gateway: { port: whole(def.gatewayPort, 2, 'gatewayPort', 1, 1000) as number, baudRate: whole(def.gatewayBaud, undefined, 'gatewayBaud', 300, 115200) },
     endpoint: endpointFromDef(def, path === 'direct'),
     request: requestFromDef(def),
-    registers: splitObisList(def.registers ?? ''),
+    registers: isLiteralList(def.registersType) ? splitObisList(def.registers ?? '') : [],
     loadProfile: loadProfileFromDef(def),
     timeoutMs: (whole(def.timeout, 120, 'timeout', 1, 3600) as number) * 1000,
     output: oneOf(def.output ?? 'payload', ['payload', 'values'], 'output') as OutputMode,
-    filter: splitObisList(def.filter ?? ''),
+    filter: isLiteralList(def.filterType) ? splitObisList(def.filter ?? '') : [],
   };
 }
 

@@ -21,6 +21,8 @@ export interface MeterReaderDeps {
   /** Unique per node instance: the pool user id of the direct link. */
   userId: string;
   connection?: MeterConnectionOptions;
+  /** OBIS locale tag of the `name` fields (default en-US). */
+  locale?: string;
 }
 
 /** Gateway commands besides DIRECT_READ (the stored-record fallback) get this long each. */
@@ -45,7 +47,7 @@ export class MeterReader {
 
   async read(plan: ReadPlan): Promise<MeterPayload> {
     const source = plan.path === 'gateway' ? await this.viaGateway(plan) : await this.viaDirect(plan);
-    return shapeMeterPayload(source, { path: plan.path, address: plan.address, registers: plan.filter });
+    return shapeMeterPayload(source, { path: plan.path, address: plan.address, registers: plan.filter, ...(this.deps.locale ? { locale: this.deps.locale } : {}) });
   }
 
   async close(): Promise<void> {

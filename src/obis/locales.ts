@@ -1,4 +1,6 @@
 import { MeterError } from '../errors';
+import { CS } from './cs';
+import { DE } from './de';
 import { EN_US } from './en-us';
 import type { BillingWords, GridWords, ObisLocale, QuantityWords } from './locale';
 
@@ -20,7 +22,10 @@ export interface ResolvedLocale {
 
 export const DEFAULT_LOCALE = 'en-US';
 
-const registered = new Map<string, ObisLocale>([[DEFAULT_LOCALE.toLowerCase(), EN_US]]);
+/** The built-in locales: en-US (complete, the fallback), German and Czech. */
+export const BUILT_IN_LOCALES: readonly ObisLocale[] = [EN_US, DE, CS];
+
+const registered = new Map<string, ObisLocale>(BUILT_IN_LOCALES.map((locale) => [locale.tag.toLowerCase(), locale]));
 const resolved = new Map<string, ResolvedLocale>();
 
 function resolve(locale: ObisLocale): ResolvedLocale {

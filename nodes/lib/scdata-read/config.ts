@@ -8,6 +8,8 @@ export interface ScdataReadDef extends NodeDef {
   connection: string;
   action: string;
   count: string | number;
+  /** num (the default), msg, flow or global: where n for oldest / delete-oldest comes from. */
+  countType?: string;
   recordType: string;
   filter: string;
   allowDeleteAll: boolean;
@@ -27,6 +29,8 @@ export interface ScdataReadDef extends NodeDef {
 export interface ScdataReadSettings {
   action: ScdataAction;
   count: number;
+  /** Set when n is read per message (msg, flow or global typed input); msg.count still wins. */
+  countFrom?: { value: string; type: string };
   recordType: '' | 'AMS' | 'WMBUS';
   filter: string;
   allowDeleteAll: boolean;
@@ -61,6 +65,7 @@ export function settingsFromDef(def: Partial<ScdataReadDef>): ScdataReadSettings
   return {
     action,
     count: Math.max(1, Math.floor(num(def.count, 10))),
+    ...(def.countType && def.countType !== 'num' ? { countFrom: { value: String(def.count ?? ''), type: def.countType } } : {}),
     recordType,
     filter: def.filter ?? '',
     allowDeleteAll: def.allowDeleteAll === true,

@@ -15,7 +15,18 @@ export type ScdataRequest =
   | { action: 'oldest' | 'delete-oldest'; count: number }
   | { action: 'filtered'; filter: string };
 
-export function requestFrom(settings: ScdataReadSettings, msg: Record<string, unknown>): ScdataRequest {
+/** Node-visible texts, from the node's catalog (English defaults, e.g. for the library's own tests). */
+export interface RequestTexts {
+  deleteAllRefused: string;
+  deleteAllHint: string;
+}
+
+const ENGLISH: RequestTexts = {
+  deleteAllRefused: 'delete-all is not allowed by this node',
+  deleteAllHint: 'Tick "Allow delete all" in the node if every stored record, delivered or not, may really be deleted.',
+};
+
+export function requestFrom(settings: ScdataReadSettings, msg: Record<string, unknown>, texts: RequestTexts = ENGLISH): ScdataRequest {
   const action = actionOf(msg.action ?? settings.action);
   switch (action) {
     case 'oldest':
@@ -25,10 +36,7 @@ export function requestFrom(settings: ScdataReadSettings, msg: Record<string, un
       return { action, filter: filterOf(settings, msg) };
     case 'delete-all':
       if (!settings.allowDeleteAll) {
-        throw new MeterError('E_BAD_ARGUMENT', 'delete-all is not allowed by this node', {
-          details: { field: 'action' },
-          hint: 'Tick "allow delete all" in the node if every stored record, delivered or not, may really be deleted.',
-        });
+        throw new MeterError('E_BAD_ARGUMENT', texts.deleteAllRefused, { details: { field: 'action' }, hint: texts.deleteAllHint });
       }
       return { action };
     case 'count':
