@@ -114,10 +114,30 @@ export function recordKey(gatewayId: string, sequence: number | null, unixTime: 
   return `${gatewayId}:${sequence}:${unixTime ?? ''}`;
 }
 
+const SECONDS_PER_DAY = 86_400;
+/** A Date holds at most +-8.64e15 ms: beyond that second there is no timestamp. */
+const MAX_DATE_SECONDS = 8.64e12;
+/** The last day formatted: `YYYY-MM-DDT` of day number `day` (records of one drain mostly share a few days). */
+let cachedDay = { day: Number.NaN, prefix: '' };
+
 function isoTime(unixTime: number | null): string | null {
-  const date = unixTime === null ? undefined : new Date(unixTime * 1000);
-  // An undocumented record type may carry something else in that field: no date rather than a throw.
-  return date && Number.isFinite(date.getTime()) ? date.toISOString() : null;
+  if (unixTime === null || !(Math.abs(unixTime) <= MAX_DATE_SECONDS)) return null;
+  // Date.prototype.toISOString cost about 1 us a record; only the date part needs it, once per day.
+  // A non-integer time (an undocumented record type) takes the general path below; an out-of-range or
+  // non-numeric one gives no date rather than a throw.
+  const day = Math.floor(unixTime / SECONDS_PER_DAY);
+  if (!Number.isInteger(unixTime) || day !== cachedDay.day) {
+    const date = new Date(unixTime * 1000);
+    const iso = date.toISOString();
+    if (!Number.isInteger(unixTime)) return iso;
+    cachedDay = { day, prefix: iso.slice(0, iso.indexOf('T') + 1) };
+  }
+  const second = unixTime - day * SECONDS_PER_DAY;
+  return `${cachedDay.prefix}${twoDigits(Math.floor(second / 3600))}:${twoDigits(Math.floor(second / 60) % 60)}:${twoDigits(second % 60)}.000Z`;
+}
+
+function twoDigits(value: number): string {
+  return value < 10 ? `0${value}` : `${value}`;
 }
 
 /** 32-bit FNV-1a, hex: a short stable fingerprint (not security). */
