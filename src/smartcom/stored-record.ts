@@ -39,6 +39,9 @@ export interface StoredRecord {
   fields?: string[];
 }
 
+/** Data with something other than whitespace (a test that stops at the first such character: no trimmed copy). */
+const NOT_BLANK = /\S/;
+
 const FORMATS: Readonly<Record<string, StoredDataFormat>> = { 'IEC62056-21': 'iec62056-21', MBUS: 'mbus-hex', AIN_DIN: 'ain-din' };
 
 export function toStoredRecord(record: ScdataRecord, gatewayId: string): StoredRecord {
@@ -57,7 +60,7 @@ export function toStoredRecord(record: ScdataRecord, gatewayId: string): StoredR
     timestamp: isoTime(record.unixTime), errorCode: record.errorCode, error: record.errorCode === 0 ? null : describeAmsCode(record.errorCode),
     identification: record.identification, data: record.data, dataFormat,
   } as StoredRecord;
-  lazyReadout(stored, dataFormat === 'iec62056-21' && record.data.trim() !== '' ? record.data : undefined);
+  lazyReadout(stored, dataFormat === 'iec62056-21' && NOT_BLANK.test(record.data) ? record.data : undefined);
   stored.key = recordKey(gatewayId, record.sequence, record.unixTime, record.raw);
   return stored;
 }
