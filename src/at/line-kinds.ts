@@ -16,6 +16,8 @@ const PREFIX = /^([\^+][A-Za-z0-9_]+):/;
  * start-up notices). Our commands never dial, so these never end or belong to one of our answers.
  */
 const PLAIN_UNSOLICITED = new Set(['RING', 'NO CARRIER', 'BUSY', 'NO ANSWER', 'NO DIALTONE', 'RDY', '^SYSSTART', '+PBREADY']);
+/** A longer line is none of them: it is not upper-cased (a copy of a whole record line) just to find that out. */
+const LONGEST_PLAIN_UNSOLICITED = Math.max(...[...PLAIN_UNSOLICITED].map((text) => text.length));
 
 /** Documented SmartCOM URCs (the server AT API's `at^scind` subscriptions). */
 const SMARTCOM_URCS = new Set(['^SCUSER', '^SCTERMINAL', '^SCLINK']);
@@ -28,20 +30,34 @@ const RELATED: Record<string, readonly string[]> = { '^SCAMS': ['^SCDATA'] };
 
 /** The `^XXX` / `+XXX` prefix of an information line, upper-cased, or undefined. */
 export function prefixOf(line: string): string | undefined {
+  // Most lines (record data, OK) fail at the first character: no regex run for them.
+  const first = line.charCodeAt(0);
+  if (first !== CARET && first !== PLUS) return undefined;
   return PREFIX.exec(line)?.[1].toUpperCase();
+}
+
+const CARET = 0x5e;
+const PLUS = 0x2b;
+
+function isPlainUnsolicited(line: string): boolean {
+  return line.length <= LONGEST_PLAIN_UNSOLICITED && PLAIN_UNSOLICITED.has(line.toUpperCase());
+}
+
+/** A known SmartCOM URC prefix, unless it is the running command's own. */
+function isUrcPrefix(prefix: string | undefined, running: AtCommand | undefined): boolean {
+  return prefix !== undefined && SMARTCOM_URCS.has(prefix) && prefix !== running?.responsePrefix;
 }
 
 /** A line the gateway may send on its own while `running` (or nothing) is running. Expects a trimmed line. */
 export function isUnsolicited(line: string, running: AtCommand | undefined): boolean {
-  if (PLAIN_UNSOLICITED.has(line.toUpperCase())) return true;
-  const prefix = prefixOf(line);
-  return prefix !== undefined && SMARTCOM_URCS.has(prefix) && prefix !== running?.responsePrefix;
+  return isPlainUnsolicited(line) || isUrcPrefix(prefixOf(line), running);
 }
 
 /** Classifies an information line (not a final result, not an echo) received while `command` runs. */
 export function kindOf(line: string, command: AtCommand): LineKind {
-  if (isUnsolicited(line, command)) return 'unsolicited';
-  const prefix = prefixOf(line);
+  if (isPlainUnsolicited(line)) return 'unsolicited';
+  const prefix = prefixOf(line); // once per line: the checks below share it
+  if (isUrcPrefix(prefix, command)) return 'unsolicited';
   const own = command.responsePrefix;
   if (prefix === undefined) return 'answer';
   if (own !== undefined && prefix.startsWith(own)) return 'answer';

@@ -19,8 +19,25 @@ export function parseError(message: string, line: string, extra: Record<string, 
  * `name` may be a pattern source such as `\^SCPORT\d+`.
  */
 export function afterPrefix(line: string, name: string): string | undefined {
-  const match = new RegExp(`^\\s*(?:${name}):\\s*`, 'i').exec(line);
+  const match = prefixPattern(name).exec(line);
   return match ? line.slice(match[0].length) : undefined;
+}
+
+/**
+ * Compiled once per name: building the RegExp on every call cost more than matching it (two calls per
+ * record of a 2,000-record drain). The names are the parsers' own constants; the cap is a guard all the same.
+ */
+const MAX_PREFIX_PATTERNS = 64;
+const prefixPatterns = new Map<string, RegExp>();
+
+function prefixPattern(name: string): RegExp {
+  let pattern = prefixPatterns.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`^\\s*(?:${name}):\\s*`, 'i');
+    if (prefixPatterns.size >= MAX_PREFIX_PATTERNS) prefixPatterns.clear();
+    prefixPatterns.set(name, pattern);
+  }
+  return pattern;
 }
 
 /**

@@ -41,6 +41,11 @@ const PREFIX = '\\^SCDATA';
 export function parseScdataRecord(line: string): ScdataRecord {
   const rest = afterPrefix(line, PREFIX);
   if (rest === undefined) throw parseError('not a ^SCDATA record', line);
+  return parseRecordFields(line, rest);
+}
+
+/** `rest`: the line after its `^SCDATA:` prefix (found once by the caller). */
+function parseRecordFields(line: string, rest: string): ScdataRecord {
   const fields = splitFields(rest, line);
   const type = stringField(fields[0], 'record type', line);
   if (type.toUpperCase() !== 'AMS') {
@@ -77,8 +82,9 @@ export function parseScdataRecords(lines: readonly string[]): ScdataRecord[] {
   const records: ScdataRecord[] = [];
   for (const line of lines) {
     const rest = afterPrefix(line, PREFIX);
-    if (rest !== undefined && !rest.includes(',') && !rest.trimStart().startsWith('"')) continue;
-    records.push(parseScdataRecord(line));
+    if (rest === undefined) throw parseError('not a ^SCDATA record', line);
+    if (!rest.includes(',') && !rest.trimStart().startsWith('"')) continue;
+    records.push(parseRecordFields(line, rest));
   }
   return records;
 }

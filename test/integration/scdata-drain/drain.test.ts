@@ -21,6 +21,15 @@ describe('drainRecords against the simulator: deletes exactly what was delivered
       { stopped: 'empty', delivered: 23, deleted: 23, total: 23, gaps: [] });
   });
 
+  it('stays in step with echo on through a healthy drain: no link check, so no quiet wait before one', async () => {
+    const { sim, connection } = await fixture.start();
+    storeRecords(sim, 120);
+    await drainRecords(connection, recorder().deliver, { batchSize: 50 });
+    const { stats, echoExpected } = await connection.lease(async ({ session }) => ({ stats: { ...session.stats }, echoExpected: session.echoExpected }), { timeoutMs: 5000 });
+    assert.equal(echoExpected, true, 'the answers were tied to their commands by the echo');
+    assert.deepEqual(stats, { linesTooLong: 0, outOfStep: 0, linkChecks: 0, linkCheckFailures: 0 });
+  });
+
   it('sends one read per lease and confirms the oldest record in the same lease as the delete', async () => {
     const { sim, connection, mark, sentSince } = await fixture.start();
     storeRecords(sim, 3);
