@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { LiveMeterSpec } from '../../src/sim/world';
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
-export const demoDir = path.join(repoRoot, '.demo');
+/** The Node-RED user directory; SMARTCOM_DEMO_DIR moves it (the demo's test runs in a temporary one). */
+export const demoDir = process.env.SMARTCOM_DEMO_DIR ? path.resolve(process.env.SMARTCOM_DEMO_DIR) : path.join(repoRoot, '.demo');
 export const DEMO_FLOW = path.join(repoRoot, 'examples', 'dashboard', 'Dashboard demo.json');
 
 export interface DemoPorts {
