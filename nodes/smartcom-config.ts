@@ -31,6 +31,7 @@ export = function registerSmartcomConfig(RED: RedApi): void {
     const credentials: SmartcomCredentials = node.credentials ?? {};
     instanceCount += 1;
     const settings = parseSettings(def, RED.settings);
+    const commandTimeoutMs = settings instanceof MeterError ? CONFIG_DEFAULTS.commandTimeout * 1000 : settings.commandTimeoutMs;
     const shared = new SharedConnection({
       poolUserId: `smartcom-config:${node.id}#${instanceCount}`,
       pool: defaultPool,
@@ -39,7 +40,7 @@ export = function registerSmartcomConfig(RED: RedApi): void {
         if (settings instanceof MeterError) throw settings;
         return connectionOptions(settings, credentials);
       },
-      commandTimeoutMs: settings instanceof MeterError ? CONFIG_DEFAULTS.commandTimeout * 1000 : settings.commandTimeoutMs,
+      commandTimeoutMs,
       longCommandTimeoutMs: settings instanceof MeterError ? CONFIG_DEFAULTS.longCommandTimeout * 1000 : settings.longCommandTimeoutMs,
       translate: (key, params) => RED._(key, params),
       onError: (error) => node.error(`${error.message} (${error.code})`),
@@ -49,6 +50,7 @@ export = function registerSmartcomConfig(RED: RedApi): void {
     node.command = (command, options) => shared.command(command, options);
     node.lease = (fn, options) => shared.lease(fn, options);
     node.stats = () => shared.stats();
+    node.commandTimeoutMs = commandTimeoutMs;
     node.on('close', (_removed, done) => {
       void shared.close().then(() => done());
     });

@@ -19,6 +19,8 @@ export interface SmartcomConfigApi {
   command(command: AtCommand, options?: CommandOptions): Promise<AtResponse>;
   /** Runs several steps with the link to itself. */
   lease<T>(fn: LeaseFn<AtChannel, T>, options: LeaseOptions): Promise<T>;
+  /** The configured timeout of one AT command, ms: users bound their leases by it. */
+  commandTimeoutMs: number;
   /** The connection's stats, or undefined while no user is registered. */
   stats(): ConnectionStats | undefined;
 }

@@ -72,6 +72,13 @@ export interface RedApi {
     getNode(id: string): unknown;
   };
   settings: Record<string, unknown>;
+  util: {
+    /**
+     * Reads a typed-input value (num, msg, flow, global, ...). The callback form, because flow and
+     * global context stores may be asynchronous.
+     */
+    evaluateNodeProperty(value: string, type: string, node: RedNode, msg: Record<string, unknown>, callback: (err: Error | null, result?: unknown) => void): void;
+  };
   httpAdmin: {
     get(path: string, ...handlers: HttpHandler[]): void;
   };

@@ -35,3 +35,7 @@ export { parseDirectReadReply } from './direct-read-reply';
 export type { DirectReadReply, DirectReadReplyKind } from './direct-read-reply';
 export { DIRECT_READ_RECORD_INDEX, newestStoredRecord } from './direct-read-store';
 export type { StoredRecordQuery } from './direct-read-store';
+export { findAmsDevice, removeAmsDeviceBy, validDeviceSelector } from './ams-remove';
+export type { AmsDeviceSelector } from './ams-remove';
+export { portDifferences, portView, setPortSettingsVerified } from './port-verify';
+export type { PortDifference, PortView } from './port-verify';
