@@ -8,6 +8,7 @@ import { MeterError, isMeterError } from '../src/errors';
 import { parseSmartcomArgs, usageError, type SmartcomArgs } from './smartcom/args';
 import { runAmsCommand } from './smartcom/ams';
 import { gatewayPassword } from './smartcom/password';
+import { runDataCommand } from './smartcom/data';
 import { runPortCommand } from './smartcom/port';
 import { withGateway } from './smartcom/session';
 import type { SmartcomClient } from '../src/smartcom/client';
@@ -26,6 +27,10 @@ Serial ports:
   port get <n>
   port set <n> [--baud <bps>] [--data-bits 7|8] [--stop-bits 1|2] [--parity none|even|odd] [--apply save|restart|srestart]
   port apply <n> save|restart|srestart
+Stored records:
+  data count | space | oldest <n> | filtered <filter>
+  data drain --out <records.jsonl> [--batch <n>] [--max <n>]
+                                                     appends one JSON line per record, fsyncs, then deletes exactly those
 
 The password comes from SMARTCOM_PASSWORD, or is asked for when stdin is a terminal; never from the command line.
 Errors are printed to stderr as JSON { "error": { code, message, hint, details } }; the exit status is then 1.
@@ -35,12 +40,13 @@ Errors are printed to stderr as JSON { "error": { code, message, hint, details }
 const GROUPS: Record<string, (client: SmartcomClient, args: SmartcomArgs) => Promise<unknown>> = {
   ams: (client, args) => runAmsCommand(client, args.action, args.words, args.flags),
   port: (client, args) => runPortCommand(client, args.action, args.words, args.flags),
+  data: (client, args) => runDataCommand(client, args),
 };
 
 export async function runSmartcom(argv: string[], env: NodeJS.ProcessEnv): Promise<unknown> {
   const args = parseSmartcomArgs(argv);
   const group = GROUPS[args.group];
-  if (!group) throw usageError(`unknown command group ${JSON.stringify(args.group)}; use ams or port`);
+  if (!group) throw usageError(`unknown command group ${JSON.stringify(args.group)}; use ams, port or data`);
   const password = await gatewayPassword(env, args.login);
   return withGateway({ endpoint: args.endpoint, username: args.login, password, timeoutMs: args.timeoutMs }, (client) => group(client, args));
 }

@@ -28,7 +28,9 @@ export type ClientErrorCode =
   | 'E_ANSWER_TOO_LARGE'
   | 'E_OUT_OF_STEP'
   /** An AMS sync ran, but the table read back differs from the wanted one. */
-  | 'E_SYNC_VERIFY';
+  | 'E_SYNC_VERIFY'
+  /** The resource is in use by a run that must not overlap (e.g. a second drain of one gateway's record store). */
+  | 'E_BUSY';
 
 export type ErrorCode = number | ClientErrorCode;
 

@@ -7,7 +7,7 @@ export interface SmartcomArgs {
   endpoint: Endpoint;
   login: string | undefined;
   timeoutMs: number;
-  /** `ams`, `port` (and later `data`). */
+  /** `ams`, `port`, `data`. */
   group: string;
   action: string;
   words: string[];
@@ -24,6 +24,10 @@ export interface SmartcomFlags {
   stopBits: string | undefined;
   parity: string | undefined;
   apply: string | undefined;
+  /** data drain: the JSON Lines file, records per round, at most this many. */
+  out: string | undefined;
+  batch: string | undefined;
+  max: string | undefined;
 }
 
 export function usageError(message: string): MeterError {
@@ -50,6 +54,7 @@ export function parseSmartcomArgs(argv: string[]): SmartcomArgs {
     flags: {
       yes: values.yes === true, file: values.file, dryRun: values['dry-run'] === true, noPause: values['no-pause'] === true,
       baud: values.baud, dataBits: values['data-bits'], stopBits: values['stop-bits'], parity: values.parity, apply: values.apply,
+      out: values.out, batch: values.batch, max: values.max,
     },
   };
 }
@@ -59,6 +64,7 @@ const OPTIONS = {
   yes: { type: 'boolean' }, file: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'no-pause': { type: 'boolean' },
   baud: { type: 'string' }, 'data-bits': { type: 'string' }, 'stop-bits': { type: 'string' }, parity: { type: 'string' },
   apply: { type: 'string' },
+  out: { type: 'string' }, batch: { type: 'string' }, max: { type: 'string' },
 } as const;
 
 /** node:util's parseArgs, its errors (unknown option, missing value) turned into E_BAD_ARGUMENT. */

@@ -39,3 +39,13 @@ export { findAmsDevice, removeAmsDeviceBy, validDeviceSelector } from './ams-rem
 export type { AmsDeviceSelector } from './ams-remove';
 export { portDifferences, portView, setPortSettingsVerified } from './port-verify';
 export type { PortDifference, PortView } from './port-verify';
+export {
+  SCDATA_FILTER_MAX_CONDITIONS, SCDATA_FILTER_MAX_LENGTH, MAX_RECORD_COUNT, deleteAllCommand, deleteOldestCommand, getFilteredCommand, getOldestCommand,
+  getSpaceCommand, messCountCommand, recordCount, recordTypeCondition, scdataFilter, serialNumberCommand,
+} from './scdata-commands';
+export {
+  deleteAllRecords, deleteOldestRecords, readFilteredRecords, readFreeSpace, readGatewayIdentity, readOldestRecords, readRecordCount,
+} from './scdata-ops';
+export { recordKey, toStoredRecord } from './stored-record';
+export type { StoredDataFormat, StoredRecord } from './stored-record';
+export * from './drain';
