@@ -14,8 +14,8 @@ type FlowNode = Record<string, unknown>;
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** The example with the loopback ports of this run (the example itself says 2323 / 2424). */
-export function renderDemoFlow(ports: DemoPorts): string {
-  const nodes = JSON.parse(readFileSync(DEMO_FLOW, 'utf8')) as FlowNode[];
+export function renderDemoFlow(ports: DemoPorts, example = DEMO_FLOW): string {
+  const nodes = JSON.parse(readFileSync(example, 'utf8')) as FlowNode[];
   for (const node of nodes) {
     if (node.type === 'smartcom-config' && node.host === '127.0.0.1') node.port = ports.smartcom;
     if (node.type === 'iec62056-read' && node.transport === 'tcp' && node.host === '127.0.0.1') node.port = String(ports.meter);
@@ -25,10 +25,10 @@ export function renderDemoFlow(ports: DemoPorts): string {
 
 export type FlowInstall = 'installed' | 'updated' | 'unchanged' | 'kept-user-edits';
 
-export function installDemoFlow(ports: DemoPorts): FlowInstall {
-  const flowsFile = path.join(demoDir, 'flows.json');
-  const hashFile = path.join(demoDir, '.demo-flow.sha256');
-  const wanted = renderDemoFlow(ports);
+export function installDemoFlow(ports: DemoPorts, dir = demoDir, example = DEMO_FLOW): FlowInstall {
+  const flowsFile = path.join(dir, 'flows.json');
+  const hashFile = path.join(dir, '.demo-flow.sha256');
+  const wanted = renderDemoFlow(ports, example);
   const write = (result: FlowInstall): FlowInstall => {
     writeFileSync(flowsFile, wanted);
     writeFileSync(hashFile, `${sha256(wanted)}\n`);

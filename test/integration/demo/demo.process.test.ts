@@ -14,7 +14,8 @@ interface NodeSet {
 }
 
 interface LastValues {
-  meters: Record<string, { energyKwh?: number; powerKw?: number; count: number }>;
+  meters: Record<string, { energyKwh?: number; powerKw?: number; count: number; via: string }>;
+  store: { records: number; freeBytes: number } | null;
 }
 
 const METERS = ['12345678', '00012345', '10067967'];
@@ -64,6 +65,14 @@ describe('npm start: the live demo', function () {
       const last = await json<LastValues>('/demo/last-values');
       return METERS.every((address) => last.meters[address].count > first.meters[address].count) ? true : undefined;
     }, demo.output);
+    const last = await json<LastValues>('/demo/last-values');
+    for (const address of METERS) assert.match(last.meters[address].via, /^AMS record #\d+, drained$/);
+  });
+
+  it('keeps the gateway store from filling: the drain empties it as the AMS fills it', async () => {
+    const store = await waitFor('the store level', 60_000, async () => (await json<LastValues>('/demo/last-values')).store ?? undefined, demo.output);
+    // The AMS stores about 1.3 records a second (clock x60) and the drain runs every 5 s; the buffer holds 1000.
+    assert.ok(store.records < 100, `records stored: ${store.records}`);
   });
 
   const unclean = (): string[] => demo.output().split('\n').filter((line) => /\[(warn|error)\]|\[stderr\]|error/i.test(line));
