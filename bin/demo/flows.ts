@@ -13,6 +13,9 @@ type FlowNode = Record<string, unknown>;
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
+/** flows.json as earlier demos copied it (examples/demo, before the hash was kept): ours, not the user's. */
+const EARLIER_DEMO_FLOWS = new Set(['5a8ac3995246901e86f8ad3905db2b7c0907d3ff65e72fafe6b232f9fe262dd6']);
+
 /** The example with the loopback ports of this run (the example itself says 2323 / 2424). */
 export function renderDemoFlow(ports: DemoPorts, example = DEMO_FLOW): string {
   const nodes = JSON.parse(readFileSync(example, 'utf8')) as FlowNode[];
@@ -37,6 +40,7 @@ export function installDemoFlow(ports: DemoPorts, dir = demoDir, example = DEMO_
   if (!existsSync(flowsFile)) return write('installed');
   const current = readFileSync(flowsFile, 'utf8');
   const written = existsSync(hashFile) ? readFileSync(hashFile, 'utf8').trim() : '';
-  if (sha256(current) !== written) return 'kept-user-edits';
+  const hash = sha256(current);
+  if (hash !== written && !EARLIER_DEMO_FLOWS.has(hash)) return 'kept-user-edits';
   return current === wanted ? 'unchanged' : write('updated');
 }

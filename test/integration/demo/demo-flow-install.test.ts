@@ -51,4 +51,10 @@ describe('demo flow installation', () => {
     rmSync(path.join(dir, 'flows.json'));
     assert.equal(installDemoFlow(ports, dir, example), 'installed');
   });
+
+  it('replaces the flow an earlier demo copied (before the hash was kept)', () => {
+    copyFileSync(path.resolve(__dirname, '..', '..', '..', '..', 'test', 'integration', 'demo', 'fixtures', 'earlier-demo-flows.json'), path.join(dir, 'flows.json'));
+    assert.equal(installDemoFlow(ports, dir, example), 'updated');
+    assert.ok(flows().some((node) => node.type === 'ui-base'));
+  });
 });
