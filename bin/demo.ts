@@ -7,18 +7,20 @@
  * then the simulators: nothing it started is left listening.
  * Ports: NODE_RED_PORT or PORT (1880), SMARTCOM_SIM_PORT (2323), METER_SIM_PORT (2424).
  */
-import { CLOCK_SPEED, DEMO_METERS, demoPorts } from './demo/config';
+import path from 'node:path';
+import { CLOCK_SPEED, DEMO_METERS, demoDir, demoPorts } from './demo/config';
 import { installDemoFlow } from './demo/flows';
 import { startNodeRed } from './demo/node-red';
 import { startSimulators } from './demo/simulators';
 import { prepareUserDir } from './demo/user-dir';
 import { exitAfterOutput } from './exit-after-output';
 
+const flowsFile = path.relative(process.cwd(), path.join(demoDir, 'flows.json'));
 const FLOW_NOTES = {
-  installed: 'demo flow installed in .demo/flows.json',
-  updated: 'demo flow updated from examples/dashboard',
-  unchanged: 'demo flow is current',
-  'kept-user-edits': 'keeping your edited .demo/flows.json (delete it to get the current demo flow)',
+  installed: `demo flow installed in ${flowsFile}`,
+  updated: `demo flow in ${flowsFile} updated from examples/dashboard`,
+  unchanged: `demo flow in ${flowsFile} is current`,
+  'kept-user-edits': `keeping your edited ${flowsFile} (delete it to get the current demo flow)`,
 } as const;
 
 async function main(): Promise<void> {
