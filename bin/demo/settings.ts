@@ -1,8 +1,9 @@
 /**
  * The demo's Node-RED settings. Each choice keeps the log free of warnings a newcomer would wonder about:
  * a fixed credential secret (else: "your flow credentials file is encrypted using a system-generated key"),
- * projects left unconfigured (`enabled: false` itself logs a warning "Projects disabled"; without the flag they are off), and no palette catalogue or install (the catalogue is not reachable offline, and the demo's
- * modules are links into this repository, not installs).
+ * projects left unconfigured (`enabled: false` itself logs a warning "Projects disabled"; without the flag they
+ * are off), and no palette catalogue (the public one is not reachable offline and the palette manager would fail
+ * to fetch it; with none it lists the installed nodes and shows an empty Install tab).
  */
 import type { DemoPorts } from './config';
 
@@ -21,7 +22,6 @@ export function demoSettings(ports: DemoPorts): Record<string, unknown> {
       projects: {},
       palette: { catalogues: [] },
     },
-    externalModules: { palette: { allowInstall: false, allowUpdate: false, allowUpload: false }, modules: { allowInstall: false } },
     telemetry: { enabled: false },
     diagnostics: { enabled: false },
     // The dashboard's own settings: served at /dashboard on the editor's port.
