@@ -15,7 +15,8 @@ import { startSimulators } from './demo/simulators';
 import { prepareUserDir } from './demo/user-dir';
 import { exitAfterOutput } from './exit-after-output';
 
-const flowsFile = path.relative(process.cwd(), path.join(demoDir, 'flows.json'));
+const flowsPath = path.join(demoDir, 'flows.json');
+const flowsFile = path.relative(process.cwd(), flowsPath).startsWith('..') ? flowsPath : path.relative(process.cwd(), flowsPath);
 const FLOW_NOTES = {
   installed: `demo flow installed in ${flowsFile}`,
   updated: `demo flow in ${flowsFile} updated from examples/dashboard`,
