@@ -3,6 +3,7 @@
  * plays this meter (the gateway's in-memory bus, the TCP meter simulator): update() rewrites the data block and the
  * load profile in place, so whichever path reads the meter next sees the same values.
  */
+import type { LoadProfileSpec } from '../meter/load-profile';
 import { customizeProfile, type MeterProfile } from '../meter/profile';
 import { meterProfile } from '../meter/profiles';
 import { renderDataBlock, stamp, type LiveMeterStyle, type MeterState } from './data-blocks';
@@ -53,9 +54,20 @@ export class LiveMeter {
     this.profile.dataBlock = renderDataBlock(this.spec.style, this.state);
     const loadProfile = this.profile.programming?.loadProfile;
     // The load profile's last row ends at the latest quarter hour, so P.01 reads cover the simulated day just gone.
-    if (loadProfile) {
-      const interval = loadProfile.intervalMinutes * 60_000;
-      loadProfile.start = stamp(Math.floor(now / interval) * interval - (loadProfile.rows - 1) * interval);
-    }
+    if (loadProfile) this.updateLoadProfile(loadProfile, now);
+  }
+
+  /**
+   * The P.01 profile covers the day just gone: its last row ends at the latest interval boundary, and the first
+   * channel (1.5.0, kW) holds the mean power of each interval from the same power curve as the registers.
+   */
+  private updateLoadProfile(spec: LoadProfileSpec, now: number): void {
+    const interval = spec.intervalMinutes * 60_000;
+    const first = Math.floor(now / interval) * interval - (spec.rows - 1) * interval;
+    const start = stamp(first);
+    if (start === spec.start) return;
+    spec.start = start;
+    const meanKw = Array.from({ length: spec.rows }, (_, row) => (energyBetween(this.spec, first + (row - 1) * interval, first + row * interval) * 3_600_000) / interval);
+    spec.channels = spec.channels.map((channel, index) => (index === 0 ? { ...channel, values: meanKw } : channel));
   }
 }

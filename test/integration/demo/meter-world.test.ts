@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { Iec62056Client } from '../../../src/iec62056/client';
 import { DataBlockMessage } from '../../../src/iec62056/frames';
 import { TcpLink } from '../../../src/transport/tcp-link';
-import { MeterWorld, type LiveMeterSpec } from '../../../src/sim/world';
+import { loadProfileRows } from '../../../src/sim/meter/load-profile';
+import { energyBetween, MeterWorld, type LiveMeterSpec } from '../../../src/sim/world';
 
 const SPECS: LiveMeterSpec[] = [
   { style: 'modeC', address: '12345678', startKwh: 4521.337, baseKw: 2.4, phaseHours: 0 },
@@ -71,5 +72,17 @@ describe('demo meter world: one source of meter values for both paths', () => {
   it('moves the load profile of the programming-mode meter to the simulated day just gone', () => {
     const spec = world.meter('10067967')?.profile.programming?.loadProfile;
     assert.equal(spec?.start, '2603091315');
+  });
+
+  it('fills the load profile with the mean power of each interval, from the same power curve', () => {
+    const meter = world.meter('10067967');
+    const spec = meter?.profile.programming?.loadProfile;
+    assert.ok(meter && spec);
+    const rows = loadProfileRows(spec);
+    assert.equal(rows.length, 96);
+    const last = Number(rows[95].values[0]);
+    const end = Date.UTC(2026, 2, 10, 13, 0);
+    assert.ok(Math.abs(last - energyBetween(meter.spec, end - 900_000, end) * 4) < 0.001, `last row ${last}`);
+    assert.ok(new Set(rows.map((row) => row.values[0])).size > 48, 'the values follow the daily curve');
   });
 });
