@@ -6,7 +6,7 @@
 import { existsSync, lstatSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { demoDir, repoRoot, type DemoPorts } from './config';
-import { ensureEncryptedCredentials } from './credentials';
+import { ensureDemoCredentials } from './credentials';
 import { demoSettings } from './settings';
 
 const LINKS: readonly { name: string; target: string }[] = [
@@ -37,7 +37,7 @@ export function prepareUserDir(ports: DemoPorts): string {
   for (const { name, target } of LINKS) link(name, target);
   const dependencies = Object.fromEntries(LINKS.map(({ name, target }) => [name, `file:${path.relative(demoDir, target)}`]));
   writeFileSync(path.join(demoDir, 'package.json'), `${JSON.stringify({ name: 'smartcom-demo', private: true, dependencies }, null, 2)}\n`);
-  ensureEncryptedCredentials();
+  ensureDemoCredentials();
   const settings = path.join(demoDir, 'settings.js');
   writeFileSync(settings, `// Written by npm start (bin/demo); changes here are overwritten.\nmodule.exports = ${JSON.stringify(demoSettings(ports), null, 2)};\n`);
   return settings;

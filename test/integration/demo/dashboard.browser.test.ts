@@ -15,6 +15,8 @@ const WIDGET = {
   modeAReadNow: '#nrdb-ui-widget-d2a0000000000053 button',
   storeText: '#nrdb-ui-widget-d2a0000000000074',
   amsTable: '#nrdb-ui-widget-d2a000000000007b',
+  loadProfileChart: '#nrdb-ui-widget-d2a0000000000133',
+  loadProfileRead: '#nrdb-ui-widget-d2a000000000012e button',
   lastError: '#nrdb-ui-widget-d2a000000000005e',
   readMissing: '#nrdb-ui-widget-d2a000000000005a button',
 };
@@ -67,6 +69,13 @@ describe('npm start: the dashboard in a browser', function () {
   it('reads a meter directly on "read now"', async () => {
     await page.locator(WIDGET.modeAReadNow).click();
     await until('the direct reading', async () => ((await text(WIDGET.modeAText)).includes('read now (direct, TCP)') ? true : undefined));
+  });
+
+  it('draws the load profile read in programming mode (the password comes from the demo\'s credentials)', async () => {
+    const empty = await page.locator(WIDGET.loadProfileChart).screenshot();
+    await page.locator(WIDGET.loadProfileRead).click();
+    await until('the load profile', async () => (!(await page.locator(WIDGET.loadProfileChart).screenshot()).equals(empty) ? true : undefined));
+    assert.equal((await text(WIDGET.lastError)).replace(/^Last error\s*/, ''), '', 'no error');
   });
 
   it('shows 65541 as the last error after reading a meter that is not on the bus', async () => {
