@@ -42,8 +42,6 @@ describe('npm start: the dashboard in a browser', function () {
 
   after(async () => {
     await browser?.close();
-    demo.child.kill('SIGINT');
-    await Promise.race([demo.exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
     await demo.cleanUp();
   });
 

@@ -80,10 +80,13 @@ export async function startDemo(): Promise<RunningDemo> {
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (log += `[stderr] ${chunk.toString()}`));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // SIGINT first: the demo then stops its Node-RED child, which a SIGKILL of the demo would leave running.
   const cleanUp = async (): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGKILL');
+      child.kill('SIGINT');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
       await exited;
+      clearTimeout(timer);
     }
     rmSync(userDir, { recursive: true, force: true });
   };
