@@ -17,7 +17,7 @@ export interface NodeRedChild {
 
 export function startNodeRed(settingsFile: string, onReady: () => void): NodeRedChild {
   const redJs = require.resolve('node-red/red.js');
-  const child = spawn(process.execPath, ['-r', path.join(__dirname, 'no-git-suffix.js'), redJs, '--userDir', demoDir, '--settings', settingsFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['-r', path.join(__dirname, 'no-git-suffix.js'), '-r', path.join(__dirname, 'exit-with-parent.js'), redJs, '--userDir', demoDir, '--settings', settingsFile], { stdio: ['pipe', 'pipe', 'pipe'] });
   let ready = false;
   const pass = (stream: NodeJS.ReadableStream, out: NodeJS.WritableStream): void => {
     createInterface({ input: stream }).on('line', (line) => {
