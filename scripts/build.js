@@ -25,3 +25,5 @@ for (const dir of ['icons', 'locales']) {
 for (const bin of fs.existsSync(path.join(dist, 'bin')) ? fs.readdirSync(path.join(dist, 'bin')) : []) {
   if (bin.endsWith('.js')) fs.chmodSync(path.join(dist, 'bin', bin), 0o755);
 }
+// For scripts/build-if-needed.js: everything above succeeded at this time.
+fs.writeFileSync(path.join(dist, '.build-stamp'), `${new Date().toISOString()}\n`);

@@ -38,4 +38,5 @@ export * from './meter-payload';
 export * from './sim/meter-source';
 export * from './sim/smartcom';
 export * from './sim/meter';
+export * from './sim/world';
 export * from './sim/ams-meter-reader';

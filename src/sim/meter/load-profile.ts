@@ -10,6 +10,8 @@ export interface SimLoadProfileChannel {
   base: number;
   step: number;
   decimals: number;
+  /** Explicit value per row (a live meter's own history); rows beyond it fall back to base + step x row. */
+  values?: readonly number[];
 }
 
 export interface LoadProfileSpec {
@@ -49,7 +51,7 @@ export function loadProfileRows(spec: LoadProfileSpec): SimLoadProfileRow[] {
   for (let row = 0; row < spec.rows; row++) {
     status = spec.statusChanges.find((change) => change.row === row)?.status ?? status;
     const time = formatStamp(new Date(first + row * spec.intervalMinutes * 60_000));
-    const values = spec.channels.map((channel) => (channel.base + channel.step * row).toFixed(channel.decimals));
+    const values = spec.channels.map((channel) => (channel.values?.[row] ?? channel.base + channel.step * row).toFixed(channel.decimals));
     rows.push({ time, status, values });
   }
   return rows;
