@@ -46,10 +46,10 @@ describe('ams-device: the shipped example flow', function () {
     assert.deepEqual((await press('status')).payload, { enabled: false, retry: 0, deviceCount: 0, devices: [] });
     await press('enable AMS');
     assert.equal(world.sim.ams.enabled, true);
-    await press('add meter 947834 (3M)');
+    await press('add meter 55501234 (3M)');
     await press('interval of all: 15M');
-    assert.deepEqual(world.sim.table().map((d) => `${d.address} ${d.interval}`), ['947834 15M']);
-    await press('remove meter 947834');
+    assert.deepEqual(world.sim.table().map((d) => `${d.address} ${d.interval}`), ['55501234 15M']);
+    await press('remove meter 55501234');
     assert.deepEqual(world.sim.table(), []);
     const sync = (await press('sync (dry run)')).payload as { dryRun: boolean; steps: unknown[] };
     assert.equal(sync.dryRun, true);

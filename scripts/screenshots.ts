@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+/**
+ * `npm run screenshots`: the README's pictures, taken from the real editor. Starts the simulators (as `npm start`
+ * sets them up) and Node-RED with the package and three example flows, presses an Inject so that statuses and the
+ * Debug sidebar show something, and writes 1280x800 PNGs into docs/screenshots/: the editor with the flow, and
+ * each node's edit dialog.
+ *
+ * TODO: a Dashboard 2.0 screenshot once the dashboard demo (examples/dashboard) is in this tree.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { MeterSimServer, meterProfile } from '../src/sim/meter';
+import { SmartcomSimulator } from '../src/sim/smartcom/simulator';
+import { startNodeRed } from '../test/editor/node-red-process';
+
+type FlowNode = { id: string; type: string; [property: string]: unknown };
+
+const root = path.resolve(__dirname, '..', '..');
+const outDir = path.join(root, 'docs', 'screenshots');
+const WAIT_MS = 60_000;
+
+/** The editor's globals, as seen from page.evaluate (this script compiles without the DOM library). */
+interface EditorGlobals {
+  RED: {
+    nodes: { node(id: string): unknown };
+    editor: { edit(node: unknown): void; editConfig(name: string, type: string, id: string): void };
+    workspaces: { show(id: string): void };
+    sidebar: { show(name: string): void };
+  };
+}
+
+function example(name: string): FlowNode[] {
+  return JSON.parse(readFileSync(path.join(root, 'examples', name), 'utf8')) as FlowNode[];
+}
+
+/** The examples pointed at the simulators' ports; a tab-less example gets a tab, as Import would give it. */
+function flows(gatewayPort: number, meterPort: number): FlowNode[] {
+  const gatewayRead = example('iec62056-read/Read a meter through the gateway.json');
+  const readTab: FlowNode = { id: 'e2d00000000000ff', type: 'tab', label: 'iec62056-read: through the gateway' };
+  const all = [
+    ...example('ams-device - basics.json'),
+    ...example('scdata-read/Drain to Debug and a file.json'),
+    readTab,
+    ...gatewayRead.map((node) => (node.type === 'smartcom-config' ? node : { ...node, z: readTab.id })),
+  ];
+  return all.map((node) => {
+    if (node.type === 'smartcom-config') return { ...node, host: '127.0.0.1', port: gatewayPort };
+    if (node.type === 'iec62056-read' && node.transport === 'tcp') return { ...node, host: '127.0.0.1', port: String(meterPort) };
+    return node;
+  });
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(500); // let the tray's slide-in animation finish
+  await page.screenshot({ path: path.join(outDir, `${name}.png`) });
+  console.log(`docs/screenshots/${name}.png`);
+}
+
+/** Opens a node's edit dialog (or a config node's), photographs it, and cancels. */
+async function dialog(page: Page, id: string, name: string, config = false): Promise<void> {
+  await page.evaluate(([nodeId, isConfig]) => {
+    const RED = (globalThis as unknown as EditorGlobals).RED;
+    if (isConfig) RED.editor.editConfig('', 'smartcom-config', nodeId);
+    else RED.editor.edit(RED.nodes.node(nodeId));
+  }, [id, config] as const);
+  await page.waitForSelector(config ? '#node-config-dialog-cancel' : '#node-dialog-cancel', { state: 'visible', timeout: WAIT_MS });
+  await shoot(page, name);
+  await page.click(config ? '#node-config-dialog-cancel' : '#node-dialog-cancel');
+  await page.waitForSelector('.red-ui-tray', { state: 'detached', timeout: WAIT_MS });
+}
+
+async function main(): Promise<void> {
+  mkdirSync(outDir, { recursive: true });
+  const gateway = new SmartcomSimulator({ port: 0, clock: { speed: 60 } });
+  gateway.addMeter({ port: 2, protocol: 'IEC62056-21', address: '12345678', interval: '1M' });
+  gateway.addMeter({ port: 2, protocol: 'IEC62056-21', address: '947834', interval: '5M' });
+  gateway.setAmsEnabled(true);
+  const gatewayPort = (await gateway.start()).port;
+  const meters = new MeterSimServer([meterProfile('modeC'), meterProfile('programming')], { port: 0 });
+  const meterPort = (await meters.start()).port;
+  const nodeRed = await startNodeRed(flows(gatewayPort, meterPort));
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--no-first-run'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.setDefaultTimeout(WAIT_MS);
+    await page.goto(nodeRed.url);
+    await page.waitForSelector('#red-ui-loading-progress', { state: 'hidden' });
+    await page.waitForSelector('g[id="ad00000000000020"] .red-ui-flow-node-status-dot-green', { state: 'attached' });
+    // Press "status" and "read port 2" so that the node's status and the Debug sidebar have results to show.
+    await page.evaluate(() => (globalThis as unknown as EditorGlobals).RED.sidebar.show('debug'));
+    for (const inject of ['ad00000000000100', 'ad00000000000106']) await page.click(`g[id="${inject}"] .red-ui-flow-node-button`);
+    await page.waitForSelector('.red-ui-debug-msg', { state: 'visible' });
+    await shoot(page, 'editor-ams-device-flow');
+    await dialog(page, 'ad00000000000020', 'ams-device-dialog');
+    await dialog(page, 'ad00000000000002', 'smartcom-config-dialog', true);
+
+    await page.evaluate(() => (globalThis as unknown as EditorGlobals).RED.workspaces.show('a1d0000000000001'));
+    await page.click('g[id="a1d0000000000003"] .red-ui-flow-node-button'); // drain now
+    await page.waitForSelector('g[id="a1d0000000000004"] .red-ui-flow-node-status-dot-green', { state: 'attached' });
+    await shoot(page, 'editor-scdata-drain-flow');
+    await dialog(page, 'a1d0000000000004', 'scdata-read-dialog');
+
+    await page.evaluate(() => (globalThis as unknown as EditorGlobals).RED.workspaces.show('e2d00000000000ff'));
+    await dialog(page, 'e2d0000000000003', 'iec62056-read-dialog');
+  } finally {
+    await browser.close();
+    await nodeRed.stop();
+    await Promise.all([gateway.stop(), meters.stop()]);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
