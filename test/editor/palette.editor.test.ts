@@ -43,7 +43,8 @@ const CASES: PaletteCase[] = [
     type: 'iec62056-read',
     fill: async (page) => {
       await page.selectOption('#node-input-path', 'gateway');
-      await page.fill('#node-input-address', '12345678');
+      // The address is a typed input: its visible field is the one beside the hidden #node-input-address.
+      await page.locator('#node-input-address + .red-ui-typedInput-container input.red-ui-typedInput-input').fill('12345678');
     },
   },
 ];
