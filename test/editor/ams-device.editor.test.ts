@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium } from './chromium';
 import { startNodeRed, type RunningNodeRed } from './node-red-process';
 
 /**
@@ -34,7 +35,6 @@ interface EditorGlobals {
   };
 }
 
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 describe('ams-device editor (real browser)', function () {
   this.timeout(90_000);
@@ -45,7 +45,7 @@ describe('ams-device editor (real browser)', function () {
 
   before(async () => {
     nodeRed = await startNodeRed(FLOWS);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
+    browser = await launchChromium();
   });
 
   after(async () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium, editorLoaded } from './chromium';
 import { startNodeRed, type RunningNodeRed } from './node-red-process';
 
 /**
@@ -77,15 +78,7 @@ interface EditorGlobals {
 }
 
 const EDITOR_WAIT_MS = 60_000;
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** (Runs in the browser.) The flows are imported, the toolbar is shown and the loading overlay is gone. */
-function editorLoaded(id: string): boolean {
-  const doc = (globalThis as unknown as { document: { querySelector(selector: string): { checkVisibility(): boolean } | null } }).document;
-  const visible = (selector: string): boolean => doc.querySelector(selector)?.checkVisibility() ?? false;
-  const red = (globalThis as unknown as Partial<EditorGlobals>).RED;
-  return Boolean(red?.nodes?.node(id)) && visible('.red-ui-header-toolbar') && !visible('#red-ui-loading-progress');
-}
 
 describe('editor dialogs in German and Czech (real browser)', function () {
   this.timeout(180_000);
@@ -94,7 +87,7 @@ describe('editor dialogs in German and Czech (real browser)', function () {
 
   before(async () => {
     nodeRed = await startNodeRed(FLOWS);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
+    browser = await launchChromium();
   });
 
   after(async () => {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium } from './chromium';
 import { SmartcomSimulator } from '../../src/sim/smartcom/simulator';
 import { startNodeRed, type RunningNodeRed } from './node-red-process';
 
@@ -17,7 +18,6 @@ const FLOWS = [{ id: TAB, type: 'tab', label: 'palette test' }];
 const SCREENSHOTS = path.resolve(__dirname, '..', '..', '..', 'test-output', 'palette');
 /** Generous bounds: waits for a condition on a busy 2-core machine, never timing asserts. */
 const WAIT_MS = 60_000;
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** The editor's globals, as seen from page.evaluate (the test compiles without the DOM library). */
 interface EditorGlobals {
@@ -71,7 +71,7 @@ describe('palette to deployed flow (real browser)', function () {
     simulator = new SmartcomSimulator({ port: 0, clock: { speed: 0 } });
     simulatorPort = (await simulator.start()).port;
     nodeRed = await startNodeRed(FLOWS);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.setDefaultTimeout(WAIT_MS);
     page.on('pageerror', (error) => pageErrors.push(String(error)));

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium, editorLoaded } from './chromium';
 import { startNodeRed, type RunningNodeRed } from './node-red-process';
 
 /**
@@ -34,18 +35,7 @@ interface EditorGlobals {
 /** Generous bounds: the editor is slow on a busy machine, and these are waits for a condition, not timing asserts. */
 const EDITOR_WAIT_MS = 60_000;
 
-/**
- * (Runs in the browser: only globals.) The editor has finished loading: the flows are imported (the config node exists), the header toolbar
- * with the deploy button is shown, and the loading overlay is gone.
- */
-function editorLoaded(id: string): boolean {
-  const doc = (globalThis as unknown as { document: { querySelector(selector: string): { checkVisibility(): boolean } | null } }).document;
-  const visible = (selector: string): boolean => doc.querySelector(selector)?.checkVisibility() ?? false;
-  const red = (globalThis as unknown as Partial<EditorGlobals>).RED;
-  return Boolean(red?.nodes?.node(id)) && visible('.red-ui-header-toolbar') && !visible('#red-ui-loading-progress');
-}
 
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 describe('smartcom-config editor (real browser)', function () {
   this.timeout(90_000);
@@ -56,7 +46,7 @@ describe('smartcom-config editor (real browser)', function () {
 
   before(async () => {
     nodeRed = await startNodeRed(FLOWS);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
+    browser = await launchChromium();
   });
 
   after(async () => {

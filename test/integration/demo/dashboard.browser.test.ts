@@ -4,7 +4,8 @@
  * meter that is not on the bus shows its 65541 as the last error. Waits are for conditions, with generous bounds.
  */
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium } from '../../editor/chromium';
 import { startDemo, waitFor, type RunningDemo } from './demo-process';
 
 /** Widget ids of the demo flow (examples/dashboard/Dashboard demo.json). */
@@ -21,7 +22,6 @@ const WIDGET = {
   readMissing: '#nrdb-ui-widget-d2a000000000005a button',
 };
 
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const WAIT_MS = 90_000;
 
 describe('npm start: the dashboard in a browser', function () {
@@ -34,7 +34,7 @@ describe('npm start: the dashboard in a browser', function () {
   before(async () => {
     demo = await startDemo();
     await waitFor('the dashboard', 120_000, async () => ((await fetch(`${demo.url}/dashboard/`)).ok ? true : undefined), demo.output);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(`${demo.url}/dashboard/meters`);
