@@ -1,26 +1,15 @@
 import assert from 'node:assert/strict';
-import { meterProfile, type MeterSimServer } from '../../src/sim/meter';
+import { meterProfile } from '../../src/sim/meter';
 import type { MeterPayload } from '../../src/meter-payload';
-import { directTcp, FAST_IEC_RECONNECT, IEC_MODULES, node, read, readAll, readerFlow, startMeter } from './fixtures/iec-read';
-import { helper, initHelper } from './fixtures/setup';
+import { directTcp, IEC_MODULES, node, read, readAll, readerFlow, useMeterPerTest } from './fixtures/iec-read';
+import { helper } from './fixtures/setup';
 import { lastStatus } from './fixtures/wait';
 
 describe('iec62056-read, direct path (TCP tunnel to the meter simulator)', function () {
-  let server: MeterSimServer | undefined;
-
-  before(initHelper);
-  beforeEach(() => {
-    helper.settings(FAST_IEC_RECONNECT);
-  });
-  afterEach(async () => {
-    await helper.unload();
-    await server?.stop();
-    server = undefined;
-  });
+  const meters = useMeterPerTest();
 
   async function deploy(profileName: string, props: Record<string, unknown> = {}, credentials?: Record<string, string>): Promise<void> {
-    const meter = await startMeter(meterProfile(profileName));
-    server = meter.server;
+    const meter = await meters.start(meterProfile(profileName));
     await helper.load(IEC_MODULES, readerFlow(directTcp(meter.port, props)), credentials ? { r1: credentials } : undefined);
   }
 
@@ -35,7 +24,7 @@ describe('iec62056-read, direct path (TCP tunnel to the meter simulator)', funct
     assert.deepEqual({ ...payload.values['1.8.0'] }, { value: 4521.337, unit: 'kWh', raw: '004521.337*kWh', name: 'Active energy import (+A), total' });
     assert.equal(payload.bcc?.valid, true);
     assert.ok(typeof payload.durationMs === 'number');
-    assert.ok(server?.simulator.log.entries.some((entry) => entry.type === 'baud' && entry.baudRate === 9600), 'the meter switched to 9600 Bd');
+    assert.ok(meters.server?.simulator.log.entries.some((entry) => entry.type === 'baud' && entry.baudRate === 9600), 'the meter switched to 9600 Bd');
     assert.match(lastStatus(node('r1')) ?? '', /iec62056-read\.status\.read/);
   });
 
@@ -48,8 +37,7 @@ describe('iec62056-read, direct path (TCP tunnel to the meter simulator)', funct
   });
 
   it('listens to a mode D meter that pushes its telegrams', async function () {
-    const meter = await startMeter(meterProfile('modeD', { push: { intervalMs: 300 } }));
-    server = meter.server;
+    const meter = await meters.start(meterProfile('modeD', { push: { intervalMs: 300 } }));
     await helper.load(IEC_MODULES, readerFlow(directTcp(meter.port, { mode: 'D', listenBaud: 9600 })));
     const payload = (await read()).payload as MeterPayload;
     assert.equal(payload.meter.manufacturer, 'EBZ');

@@ -1,24 +1,15 @@
 import assert from 'node:assert/strict';
-import { meterProfile, type MeterSimServer } from '../../src/sim/meter';
+import { meterProfile } from '../../src/sim/meter';
 import type { MeterPayload } from '../../src/meter-payload';
-import { directTcp, FAST_IEC_RECONNECT, IEC_MODULES, read, readerFlow, startMeter } from './fixtures/iec-read';
-import { helper, initHelper } from './fixtures/setup';
+import { directTcp, IEC_MODULES, read, readerFlow, useMeterPerTest } from './fixtures/iec-read';
+import { helper } from './fixtures/setup';
 
 /** The names-language option and the typed inputs (meter address, filter) read per message, on the direct path. */
 describe('iec62056-read: names language and typed inputs', function () {
-  let server: MeterSimServer | undefined;
-
-  before(initHelper);
-  beforeEach(() => helper.settings(FAST_IEC_RECONNECT));
-  afterEach(async () => {
-    await helper.unload();
-    await server?.stop();
-    server = undefined;
-  });
+  const meters = useMeterPerTest();
 
   async function deploy(props: Record<string, unknown>): Promise<void> {
-    const meter = await startMeter(meterProfile('modeC'));
-    server = meter.server;
+    const meter = await meters.start(meterProfile('modeC'));
     await helper.load(IEC_MODULES, readerFlow(directTcp(meter.port, props)));
   }
 

@@ -1,24 +1,15 @@
 import assert from 'node:assert/strict';
-import { meterProfile, type MeterSimServer } from '../../src/sim/meter';
-import { caughtCode, directTcp, FAST_IEC_RECONNECT, IEC_MODULES, read, readerFlow, startMeter } from './fixtures/iec-read';
-import { helper, initHelper } from './fixtures/setup';
+import { meterProfile } from '../../src/sim/meter';
+import { caughtCode, directTcp, IEC_MODULES, read, readerFlow, useMeterPerTest } from './fixtures/iec-read';
+import { helper } from './fixtures/setup';
 
 const SECRET = 'S3cr3tPw';
 
 describe('iec62056-read: the meter password is a credential', function () {
-  let server: MeterSimServer | undefined;
-
-  before(initHelper);
-  beforeEach(() => helper.settings(FAST_IEC_RECONNECT));
-  afterEach(async () => {
-    await helper.unload();
-    await server?.stop();
-    server = undefined;
-  });
+  const meters = useMeterPerTest();
 
   async function deploy(meterPassword: string): Promise<void> {
-    const meter = await startMeter(meterProfile('programming', { programming: { password: meterPassword } }));
-    server = meter.server;
+    const meter = await meters.start(meterProfile('programming', { programming: { password: meterPassword } }));
     await helper.load(IEC_MODULES, readerFlow(directTcp(meter.port, { address: '10067967', registers: '1.8.0' })), { r1: { password: SECRET } });
   }
 
