@@ -78,13 +78,18 @@ describe('smartcom-config editor (real browser)', function () {
 
   it('marks an out-of-range port and a missing host as invalid', async () => {
     const invalid = (selector: string) => page.$eval(selector, (element) => element.classList.contains('input-error'));
+    // The editor marks a field when it handles the change (not always within the same task): wait for the
+    // mark, bounded, instead of reading it at once.
+    const marked = async (selector: string): Promise<boolean> =>
+      page.waitForFunction((sel) => (globalThis as unknown as { document: { querySelector(s: string): { classList: { contains(c: string): boolean } } | null } }).document
+        .querySelector(sel)?.classList.contains('input-error') ?? false, selector, { timeout: 10_000 }).then(() => true, () => false);
     assert.equal(await invalid('#node-config-input-port'), false);
     await page.fill('#node-config-input-port', '99999');
     await page.dispatchEvent('#node-config-input-port', 'change');
-    assert.equal(await invalid('#node-config-input-port'), true, 'port 99999 is marked');
+    assert.equal(await marked('#node-config-input-port'), true, 'port 99999 is marked');
     await page.fill('#node-config-input-host', '');
     await page.dispatchEvent('#node-config-input-host', 'change');
-    assert.equal(await invalid('#node-config-input-host'), true, 'an empty host is marked for TCP');
+    assert.equal(await marked('#node-config-input-host'), true, 'an empty host is marked for TCP');
   });
 
   it('shows the serial rows for a serial console and lists what the serial-port endpoint returns', async () => {
