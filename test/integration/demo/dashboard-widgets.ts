@@ -9,6 +9,7 @@ export const WIDGET = {
   /** The mode C meter's latest reading; it contains 'kWh' once a value has arrived. */
   text: '#nrdb-ui-widget-d2a0000000000034',
   modeAText: '#nrdb-ui-widget-d2a0000000000039',
+  programmingText: '#nrdb-ui-widget-d2a000000000003e',
   modeAReadNow: '#nrdb-ui-widget-d2a0000000000053 button',
   storeText: '#nrdb-ui-widget-d2a0000000000074',
   amsTable: '#nrdb-ui-widget-d2a000000000007b',
