@@ -3,16 +3,19 @@
  * `npm run screenshots`: the README's pictures, taken from the real editor. Starts the simulators (as `npm start`
  * sets them up) and Node-RED with the package and three example flows, presses an Inject so that statuses and the
  * Debug sidebar show something, and writes 1280x800 PNGs into docs/screenshots/: the editor with the flow, and
- * each node's edit dialog.
- *
- * TODO: a Dashboard 2.0 screenshot once the dashboard demo (examples/dashboard) is in this tree.
+ * each node's edit dialog. Then it runs the live demo itself (dist/bin/demo.js, what `npm start` runs, on free
+ * ports) and photographs its dashboard, the whole page 1280 wide, once every meter has values in its chart,
+ * the store level and the AMS table are shown and the load profile has been read: dashboard.png.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { MeterSimServer, meterProfile } from '../src/sim/meter';
 import { SmartcomSimulator } from '../src/sim/smartcom/simulator';
+import { launchChromium } from '../test/editor/chromium';
 import { startNodeRed } from '../test/editor/node-red-process';
+import { DASHBOARD_PATH, STORE_LEVEL, WIDGET } from '../test/integration/demo/dashboard-widgets';
+import { startDemo, waitFor } from '../test/integration/demo/demo-process';
 
 type FlowNode = { id: string; type: string; [property: string]: unknown };
 
@@ -70,8 +73,46 @@ async function dialog(page: Page, id: string, name: string, config = false): Pro
   await page.waitForSelector('.red-ui-tray', { state: 'detached', timeout: WAIT_MS });
 }
 
-async function main(): Promise<void> {
-  mkdirSync(outDir, { recursive: true });
+/** The demo's meters and what GET /demo/last-values answers about them. */
+const DEMO_METERS = ['12345678', '00012345', '10067967'];
+interface LastValues {
+  meters: Record<string, { count: number } | undefined>;
+}
+
+/** The live demo's dashboard with values in every widget but the last error. */
+async function dashboard(browser: Browser): Promise<void> {
+  const demo = await startDemo();
+  try {
+    const until = <T>(what: string, check: () => Promise<T | undefined>): Promise<T> => waitFor(what, 2 * WAIT_MS, check, demo.output);
+    await until('the dashboard', async () => ((await fetch(`${demo.url}${DASHBOARD_PATH}`)).ok ? true : undefined));
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.setDefaultTimeout(WAIT_MS);
+    await page.goto(`${demo.url}${DASHBOARD_PATH}`);
+    // Three readings of each meter (the slowest is read every 15 simulated minutes, 15 s): a line in each chart.
+    await until('three readings of every meter', async () => {
+      const last = (await (await fetch(`${demo.url}/demo/last-values`)).json()) as LastValues;
+      return DEMO_METERS.every((address) => (last.meters[address]?.count ?? 0) >= 3) ? true : undefined;
+    });
+    const text = (selector: string): Promise<string> => page.locator(selector).innerText();
+    for (const reading of [WIDGET.text, WIDGET.modeAText, WIDGET.programmingText]) {
+      await until('a reading on the page', async () => ((await text(reading)).includes('kWh') ? true : undefined));
+    }
+    await until('the store level', async () => (STORE_LEVEL.test(await text(WIDGET.storeText)) ? true : undefined));
+    await until('the AMS table', async () => ((await text(WIDGET.amsTable)).includes('10067967') ? true : undefined));
+    const emptyProfile = await page.locator(WIDGET.loadProfileChart).screenshot();
+    await page.click(WIDGET.loadProfileRead);
+    await until('the load profile', async () => (!(await page.locator(WIDGET.loadProfileChart).screenshot()).equals(emptyProfile) ? true : undefined));
+    await page.waitForTimeout(1000); // the charts' animation
+    await page.screenshot({ path: path.join(outDir, 'dashboard.png'), fullPage: true });
+    console.log('docs/screenshots/dashboard.png');
+    await page.close();
+  } finally {
+    await demo.cleanUp();
+  }
+}
+
+/** The editor with three examples against the simulators, and each node's dialog. */
+async function editor(browser: Browser): Promise<void> {
   const gateway = new SmartcomSimulator({ port: 0, clock: { speed: 60 } });
   gateway.addMeter({ port: 2, protocol: 'IEC62056-21', address: '12345678', interval: '1M' });
   gateway.addMeter({ port: 2, protocol: 'IEC62056-21', address: '947834', interval: '5M' });
@@ -80,7 +121,6 @@ async function main(): Promise<void> {
   const meters = new MeterSimServer([meterProfile('modeC'), meterProfile('programming')], { port: 0 });
   const meterPort = (await meters.start()).port;
   const nodeRed = await startNodeRed(flows(gatewayPort, meterPort));
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--no-first-run'] });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(WAIT_MS);
@@ -103,10 +143,21 @@ async function main(): Promise<void> {
 
     await page.evaluate(() => (globalThis as unknown as EditorGlobals).RED.workspaces.show('e2d00000000000ff'));
     await dialog(page, 'e2d0000000000003', 'iec62056-read-dialog');
+    await page.close();
   } finally {
-    await browser.close();
     await nodeRed.stop();
     await Promise.all([gateway.stop(), meters.stop()]);
+  }
+}
+
+async function main(): Promise<void> {
+  mkdirSync(outDir, { recursive: true });
+  const browser = await launchChromium();
+  try {
+    await editor(browser);
+    await dashboard(browser);
+  } finally {
+    await browser.close();
   }
 }
 

@@ -6,21 +6,8 @@
 import assert from 'node:assert/strict';
 import { type Browser, type Page } from 'playwright-core';
 import { launchChromium } from '../../editor/chromium';
+import { DASHBOARD_PATH, STORE_LEVEL, WIDGET } from './dashboard-widgets';
 import { startDemo, waitFor, type RunningDemo } from './demo-process';
-
-/** Widget ids of the demo flow (examples/dashboard/Dashboard demo.json). */
-const WIDGET = {
-  chart: '#nrdb-ui-widget-d2a0000000000033',
-  text: '#nrdb-ui-widget-d2a0000000000034',
-  modeAText: '#nrdb-ui-widget-d2a0000000000039',
-  modeAReadNow: '#nrdb-ui-widget-d2a0000000000053 button',
-  storeText: '#nrdb-ui-widget-d2a0000000000074',
-  amsTable: '#nrdb-ui-widget-d2a000000000007b',
-  loadProfileChart: '#nrdb-ui-widget-d2a0000000000133',
-  loadProfileRead: '#nrdb-ui-widget-d2a000000000012e button',
-  lastError: '#nrdb-ui-widget-d2a000000000005e',
-  readMissing: '#nrdb-ui-widget-d2a000000000005a button',
-};
 
 const WAIT_MS = 90_000;
 
@@ -37,7 +24,7 @@ describe('npm start: the dashboard in a browser', function () {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${demo.url}/dashboard/meters`);
+    await page.goto(`${demo.url}${DASHBOARD_PATH}`);
   });
 
   after(async () => {
@@ -61,7 +48,7 @@ describe('npm start: the dashboard in a browser', function () {
   it('shows the AMS table and the store level', async () => {
     await until('the AMS table', async () => ((await text(WIDGET.amsTable)).includes('00012345') ? true : undefined));
     assert.match(await text(WIDGET.amsTable), /12345678[\s\S]*10067967/);
-    await until('the store level', async () => (/records stored, \d+ kB free/.test(await text(WIDGET.storeText)) ? true : undefined));
+    await until('the store level', async () => (STORE_LEVEL.test(await text(WIDGET.storeText)) ? true : undefined));
   });
 
   it('reads a meter directly on "read now"', async () => {
