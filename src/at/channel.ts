@@ -47,6 +47,9 @@ export interface AtResponse {
 
 interface Pending {
   command: AtCommand;
+  /** `<prefix>:` of the command's own information lines (e.g. `^SCDATA:`), or undefined for basic commands. */
+  answerPrefix: string | undefined;
+  signal: AbortSignal | undefined;
   lines: string[];
   chars: number;
   echoSeen: boolean;
@@ -97,6 +100,15 @@ export class AtChannel extends EventEmitter {
   private lastReceiveAt = 0;
   private rawListener: ((text: string) => void) | undefined;
   private closed = false;
+  /**
+   * The signal whose abort fails the running command. A lease's commands share its signal, so the listener
+   * is added once per signal rather than once per command (EventTarget listeners are not cheap).
+   */
+  private watchedSignal: AbortSignal | undefined;
+  private readonly onWatchedAbort = (): void => {
+    const pending = this.pending;
+    if (pending && pending.signal === this.watchedSignal) this.giveUp(new MeterError('E_ABORTED', `${pending.command.text} was aborted`, { details: { command: pending.command.text } }));
+  };
   private readonly sink: LineSink = { line: (line) => this.handleLine(line), tooLong: (info) => this.lineTooLong(info) };
   private readonly onData = (chunk: Buffer): void => this.receive(chunk);
   private readonly onClose = (error?: Error): void => this.linkClosed(error);
@@ -208,6 +220,8 @@ export class AtChannel extends EventEmitter {
     this.closed = true;
     this.link.off('data', this.onData);
     this.link.off('close', this.onClose);
+    this.watchedSignal?.removeEventListener('abort', this.onWatchedAbort);
+    this.watchedSignal = undefined;
     this.pending?.settle(new MeterError('E_CLOSED', `${this.pending.command.text} failed: the AT channel was closed`, { details: { command: this.pending.command.text } }));
   }
 
@@ -231,20 +245,27 @@ export class AtChannel extends EventEmitter {
       const lines: string[] = [];
       // The timer and the abort listener act through giveUp(), which reaches the pending entry set below.
       const timer = setTimeout(() => this.giveUp(timeoutError(command, timeoutMs, lines)), timeoutMs);
-      const onAbort = (): void => this.giveUp(new MeterError('E_ABORTED', `${command.text} was aborted`, { details: { command: command.text } }));
       const settle = (error: MeterError | undefined): void => {
         this.lastEchoSeen = this.pending?.echoSeen ?? false;
         this.pending = undefined;
         clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
         if (error) reject(error);
         else resolve({ command: command.text, lines });
       };
       if (signal?.aborted) return settle(new MeterError('E_ABORTED', `${command.text} was aborted before it was sent`, { details: { command: command.text } }));
-      this.pending = { command, lines, chars: 0, echoSeen: false, settle };
-      signal?.addEventListener('abort', onAbort, { once: true });
+      const own = command.responsePrefix;
+      this.pending = { command, answerPrefix: own === undefined ? undefined : `${own}:`, signal, lines, chars: 0, echoSeen: false, settle };
+      if (signal) this.watch(signal);
       this.write(command.text + this.terminator);
     });
+  }
+
+  /** Listens to `signal` (once; it stays watched until another signal comes, as the next command of a lease uses it too). */
+  private watch(signal: AbortSignal): void {
+    if (signal === this.watchedSignal) return;
+    this.watchedSignal?.removeEventListener('abort', this.onWatchedAbort);
+    this.watchedSignal = signal;
+    signal.addEventListener('abort', this.onWatchedAbort, { once: true });
   }
 
   /** Out of step: waits until the link is quiet (dropping what arrives), then `AT` must answer `OK`. */
@@ -301,7 +322,7 @@ export class AtChannel extends EventEmitter {
   }
 
   private write(text: string): void {
-    this.emit('tx', text.trimEnd());
+    if (this.listenerCount('tx') > 0) this.emit('tx', text.trimEnd());
     this.link.write(text).catch((cause: unknown) => {
       this.pending?.settle(new MeterError('E_CONNECTION_LOST', `could not send ${text.trimEnd()}: ${String(cause)}`, { cause }));
     });
@@ -328,13 +349,26 @@ export class AtChannel extends EventEmitter {
   }
 
   private handleLine(line: string): void {
-    this.emit('line', line);
+    if (this.listenerCount('line') > 0) this.emit('line', line);
+    if (this.isPlainAnswer(line)) return this.collect(this.pending as Pending, line);
     const trimmed = line.trim();
     if (this.discarding(trimmed)) return;
     const pending = this.pending;
     if (isUnsolicited(trimmed, pending?.command)) this.emit('urc', line);
     else if (pending) this.answerLine(pending, line, trimmed);
     else this.idleLine(line, trimmed);
+  }
+
+  /**
+   * The common case, decided without the general classification below: in step, after the echo (if one is
+   * expected), a line that starts with the running command's own `<prefix>:` is part of its answer. (Such a
+   * line is no final result, no plain URC, and its prefix is the command's own, so the general path would
+   * say the same; it costs a few regex runs and copies per line, and a record store answers in thousands.)
+   */
+  private isPlainAnswer(line: string): boolean {
+    const pending = this.pending;
+    if (pending?.answerPrefix === undefined || this.discardUntil !== undefined) return false;
+    return (pending.echoSeen || !this.echoExpected) && line.startsWith(pending.answerPrefix);
   }
 
   /** A line while no command runs: a URC or banner, or a sign that an answer came after its command finished. */

@@ -236,6 +236,8 @@ export class Connection<S> extends EventEmitter {
   }
 
   private notify(): void {
+    // Three changes per lease: the stats object is built only for someone who listens.
+    if (this.listenerCount('state') === 0) return;
     this.emit('state', this.stats());
   }
 }

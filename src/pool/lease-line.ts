@@ -36,8 +36,9 @@ export class LeaseLine<S> {
     return this.waiting.length + (headWaits ? 1 : 0);
   }
 
-  /** Queues a lease at the end and starts its queue-wait bound. */
+  /** Queues a lease at the end and starts its queue-wait bound; into an empty line it takes the turn at once. */
   enqueue(lease: PendingLease<S>, onTimeout: (lease: PendingLease<S>) => void): void {
+    if (!this.busy) return this.takeTurn(lease, onTimeout);
     const aheadMs = [this.head, ...this.waiting].reduce((sum, each) => sum + (each?.options.timeoutMs ?? 0), 0);
     this.waiting.push(lease);
     lease.startQueueTimer(aheadMs, () => onTimeout(lease));

@@ -1,4 +1,5 @@
 import { afterPrefix, integerField, parseError, splitFields, stringField } from './fields';
+import { plainAmsRecord } from './scdata-plain';
 
 /**
  * `^SCDATA: "AMS",<unix>,<seq>,"<protocol>",<index>,<err>,"<ident>","<data>"`: one stored AMS
@@ -37,6 +38,8 @@ export interface RawRecord {
 export type ScdataRecord = AmsRecord | RawRecord;
 
 const PREFIX = '\\^SCDATA';
+/** How the gateway starts a record: tested before the general (case- and space-tolerant) pattern. */
+const CANONICAL_PREFIX = '^SCDATA: "';
 
 export function parseScdataRecord(line: string): ScdataRecord {
   const rest = afterPrefix(line, PREFIX);
@@ -46,6 +49,8 @@ export function parseScdataRecord(line: string): ScdataRecord {
 
 /** `rest`: the line after its `^SCDATA:` prefix (found once by the caller). */
 function parseRecordFields(line: string, rest: string): ScdataRecord {
+  const plain = plainAmsRecord(line, line.length - rest.length);
+  if (plain) return plain;
   const fields = splitFields(rest, line);
   const type = stringField(fields[0], 'record type', line);
   if (type.toUpperCase() !== 'AMS') {
@@ -81,7 +86,8 @@ function parseRecordFields(line: string, rest: string): ScdataRecord {
 export function parseScdataRecords(lines: readonly string[]): ScdataRecord[] {
   const records: ScdataRecord[] = [];
   for (const line of lines) {
-    const rest = afterPrefix(line, PREFIX);
+    // `^SCDATA: "` gives the same rest as the general pattern, without running it.
+    const rest = line.startsWith(CANONICAL_PREFIX) ? line.slice(CANONICAL_PREFIX.length - 1) : afterPrefix(line, PREFIX);
     if (rest === undefined) throw parseError('not a ^SCDATA record', line);
     if (!rest.includes(',') && !rest.trimStart().startsWith('"')) continue;
     records.push(parseRecordFields(line, rest));

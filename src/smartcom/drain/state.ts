@@ -69,6 +69,7 @@ export class DrainState {
    * known, so a known key missing from `read` was deleted or overwritten: it can never come back.
    */
   async prune(read: readonly StoredRecord[]): Promise<void> {
+    if (this.known.size === 0) return;
     const present = new Set(read.map((record) => record.key));
     let changed = false;
     for (const key of this.known) {
