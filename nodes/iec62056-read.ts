@@ -44,7 +44,7 @@ export = function registerIec62056Read(RED: RedApi): void {
       gateway,
       userId: `iec62056-read:${node.id}#${instanceCount}`,
       connection: { reconnect: readIecReconnect(RED.settings) },
-      locale: namesLocale(def.namesLanguage, t, 'iec62056-read.namesLanguage.locale'),
+      locale: namesLocale(def.namesLanguage, t, 'iec62056-read.locale'),
     });
     reader.open();
     node.on('input', (msg, send, done) => {
