@@ -56,7 +56,10 @@ export const CS: ErrorTexts = {
       summary: 'Na toto spojení čeká příliš mnoho požadavků',
       hint: 'Posílejte méně požadavků najednou (např. spouštějte méně často) nebo zvětšete frontu.',
     },
-    E_NOT_CONNECTED: { summary: 'Není otevřeno žádné spojení' },
+    E_NOT_CONNECTED: {
+      summary: 'Není otevřeno žádné spojení',
+      hint: 'Zkontrolujte, zda má uzel nastavené spojení a zda je zařízení dosažitelné.',
+    },
     E_CONNECTION_LOST: {
       summary: 'Spojení bylo přerušeno',
       hint: 'Zkontrolujte kabel nebo síť; spojení se obnoví samo.',
@@ -67,7 +70,10 @@ export const CS: ErrorTexts = {
     },
     E_CLOSED: { summary: 'Spojení je uzavřené' },
     E_ABORTED: { summary: 'Požadavek byl zrušen' },
-    E_BAD_ARGUMENT: { summary: 'Neplatné nastavení nebo vstup' },
+    E_BAD_ARGUMENT: {
+      summary: 'Neplatné nastavení nebo vstup',
+      hint: 'Opravte uvedené nastavení v uzlu nebo vlastnost msg, která ho přepisuje.',
+    },
     E_AT_ERROR: {
       summary: 'Brána odmítla příkaz AT',
       hint: 'Zkontrolujte příkaz a jeho argumenty podle firmwaru brány (AMS vyžaduje speciální firmware).',

@@ -21,7 +21,7 @@ export const DE: ErrorTexts = {
     65540: { summary: 'IEC 62056-21: Kommunikationsport nicht festgelegt' },
     65541: {
       summary: 'IEC 62056-21: Zeitüberschreitung, die Identifikationsnachricht ist nicht angekommen',
-      hint: 'Prüfen Sie Lage und Kabel des Optokopfs, die Parität (7E1), die Geräteadresse und ob der Zähler eine Wecksequenz braucht.',
+      hint: 'Prüfen Sie Lage und Kabel des Lesekopfs, die Parität (7E1), die Geräteadresse und ob der Zähler eine Wecksequenz braucht.',
     },
     65542: { summary: 'IEC 62056-21: Das Gerät verwendet einen nicht unterstützten Modus' },
     65543: {
@@ -56,7 +56,10 @@ export const DE: ErrorTexts = {
       summary: 'Zu viele Anfragen warten auf diese Verbindung',
       hint: 'Senden Sie weniger Anfragen auf einmal (z. B. seltener auslösen) oder vergrößern Sie die Warteschlange.',
     },
-    E_NOT_CONNECTED: { summary: 'Es besteht keine offene Verbindung' },
+    E_NOT_CONNECTED: {
+      summary: 'Es besteht keine offene Verbindung',
+      hint: 'Prüfen Sie, ob im Knoten die Verbindung eingestellt und das Gerät erreichbar ist.',
+    },
     E_CONNECTION_LOST: {
       summary: 'Die Verbindung wurde unterbrochen',
       hint: 'Prüfen Sie Kabel bzw. Netzwerk; die Verbindung wird automatisch wieder aufgebaut.',
@@ -67,7 +70,10 @@ export const DE: ErrorTexts = {
     },
     E_CLOSED: { summary: 'Die Verbindung ist geschlossen' },
     E_ABORTED: { summary: 'Die Anfrage wurde abgebrochen' },
-    E_BAD_ARGUMENT: { summary: 'Ungültige Einstellung oder Eingabe' },
+    E_BAD_ARGUMENT: {
+      summary: 'Ungültige Einstellung oder Eingabe',
+      hint: 'Korrigieren Sie die genannte Einstellung im Knoten oder die msg-Eigenschaft, die sie überschreibt.',
+    },
     E_AT_ERROR: {
       summary: 'Das Gateway hat den AT-Befehl abgelehnt',
       hint: 'Prüfen Sie den Befehl und seine Argumente anhand der Gateway-Firmware (AMS braucht die spezielle Firmware).',

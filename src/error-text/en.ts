@@ -14,7 +14,7 @@ export const EN: ErrorTexts = {
   client: {
     E_TIMEOUT: { summary: 'timeout: the answer did not come in time', hint: 'Check the connection and the device; a slow device may need a longer timeout.' },
     E_QUEUE_FULL: { summary: 'too many requests are waiting for this connection', hint: 'Send fewer requests at a time (e.g. a slower trigger) or raise the queue size.' },
-    E_NOT_CONNECTED: { summary: 'there is no open connection' },
+    E_NOT_CONNECTED: { summary: 'there is no open connection', hint: 'Check that the node has its connection configured and that the device is reachable.' },
     E_CONNECTION_LOST: { summary: 'the connection was lost', hint: 'Check the cable or the network; the connection is reopened by itself.' },
     E_CONNECT_FAILED: {
       summary: 'the connection could not be opened',
@@ -22,7 +22,7 @@ export const EN: ErrorTexts = {
     },
     E_CLOSED: { summary: 'the connection is closed' },
     E_ABORTED: { summary: 'the request was aborted' },
-    E_BAD_ARGUMENT: { summary: 'invalid setting or input' },
+    E_BAD_ARGUMENT: { summary: 'invalid setting or input', hint: 'Correct the named setting in the node, or the msg property that overrides it.' },
     E_AT_ERROR: { summary: 'the gateway refused the AT command', hint: 'Check the command and its arguments against the gateway firmware (AMS needs the special firmware).' },
     E_LOGIN_FAILED: { summary: 'the login to the gateway failed', hint: 'Check the user and password configured for the gateway.' },
     E_PARSE: { summary: 'the answer could not be understood' },

@@ -50,18 +50,18 @@ function codeText(code: ErrorCode, texts: ErrorTexts): ErrorText {
 }
 
 /**
- * One line for a user: the summary and hint in `language`, the code, and the library's message as the
- * detail, e.g. `IEC 62056-21: Zeitüberschreitung, ... (65541). Abhilfe: Prüfen Sie ... — Details: <message>`.
- * The hint is the table's; without one, the error's own. An own hint that says more than the table's
- * (e.g. that the answer looks like two meters at once) follows the detail, so nothing is lost.
+ * One line for a user: the summary in `language`, the code, the table's hint in `language`, then the
+ * library's message as the detail, e.g.
+ * `IEC 62056-21: Zeitüberschreitung, ... (65541). Abhilfe: Prüfen Sie ... — Details: <message>`.
+ * The error's own hint is written for the place it failed, in whatever language its author used (the
+ * library's: English); unless it is the table's English hint it follows the detail, so nothing is lost.
  */
 export function localizedErrorText(error: Pick<MeterError, 'code' | 'message' | 'hint'>, language: string): string {
   const texts = TEXTS[errorTextLanguage(language)];
-  const { summary, hint: tableHint } = codeText(error.code, texts);
+  const { summary, hint } = codeText(error.code, texts);
   const englishHint = codeText(error.code, EN).hint;
-  const hint = tableHint ?? error.hint;
-  const ownHint = tableHint !== undefined && error.hint !== undefined && error.hint !== englishHint && error.hint !== tableHint ? ` (${error.hint})` : '';
   const tryThis = hint === undefined ? '' : ` ${texts.words.hint}: ${hint}`;
+  const ownHint = error.hint !== undefined && error.hint !== englishHint && error.hint !== hint ? ` (${error.hint})` : '';
   return `${summary} (${String(error.code)}).${tryThis} — ${texts.words.detail}: ${error.message}${ownHint}`;
 }
 

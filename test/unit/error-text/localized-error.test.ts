@@ -9,7 +9,7 @@ describe('localizedError', () => {
   it('a known AMS code: the table text in each language, English for en and unknown languages', () => {
     assert.deepEqual(localizedError(noIdentification, 'de'), {
       summary: 'IEC 62056-21: Zeitüberschreitung, die Identifikationsnachricht ist nicht angekommen',
-      hint: 'Prüfen Sie Lage und Kabel des Optokopfs, die Parität (7E1), die Geräteadresse und ob der Zähler eine Wecksequenz braucht.',
+      hint: 'Prüfen Sie Lage und Kabel des Lesekopfs, die Parität (7E1), die Geräteadresse und ob der Zähler eine Wecksequenz braucht.',
     });
     assert.deepEqual(localizedError(noIdentification, 'cs'), {
       summary: 'IEC 62056-21: vypršel časový limit, identifikační zpráva nedorazila',
@@ -55,7 +55,7 @@ describe('localizedError', () => {
       summary: 'timeout: the answer did not come in time',
       hint: 'Check the connection and the device; a slow device may need a longer timeout.',
     });
-    assert.deepEqual(localizedError(new MeterError('E_BAD_ARGUMENT', 'x'), 'cs'), { summary: 'Neplatné nastavení nebo vstup' });
+    assert.deepEqual(localizedError(new MeterError('E_ABORTED', 'x'), 'cs'), { summary: 'Požadavek byl zrušen' });
   });
 
   it('a string code this version does not know is named, not dropped', () => {
@@ -90,15 +90,27 @@ describe('localizedErrorText: the line a node reports', () => {
     assert.equal(
       localizedErrorText(error, 'de'),
       'IEC 62056-21: Zeitüberschreitung, die Identifikationsnachricht ist nicht angekommen (65541). ' +
-        'Abhilfe: Prüfen Sie Lage und Kabel des Optokopfs, die Parität (7E1), die Geräteadresse und ob der Zähler eine Wecksequenz braucht. ' +
+        'Abhilfe: Prüfen Sie Lage und Kabel des Lesekopfs, die Parität (7E1), die Geräteadresse und ob der Zähler eine Wecksequenz braucht. ' +
         '— Details: the gateway could not read the meter: IEC 62056-21: timeout, identification message did not arrive (65541)',
     );
     assert.match(localizedErrorText(error, 'cs'), /^IEC 62056-21: vypršel časový limit, identifikační zpráva nedorazila \(65541\)\. Doporučení: Zkontrolujte .* — podrobnosti: the gateway could not read/);
   });
 
-  it('without a table hint, the error\'s own hint is the one to try', () => {
-    const error = new MeterError('E_NOT_CONNECTED', 'no smartcom-config node is selected', { hint: 'Öffnen Sie den Knoten.' });
-    assert.equal(localizedErrorText(error, 'de'), 'Es besteht keine offene Verbindung (E_NOT_CONNECTED). Abhilfe: Öffnen Sie den Knoten. — Details: no smartcom-config node is selected');
+  it('the error\'s own hint (written where it failed, in its author\'s language) follows the detail', () => {
+    const error = new MeterError('E_NOT_CONNECTED', 'kein smartcom-config-Knoten ausgewählt', { hint: 'Öffnen Sie den Knoten.' });
+    assert.equal(
+      localizedErrorText(error, 'de'),
+      'Es besteht keine offene Verbindung (E_NOT_CONNECTED). Abhilfe: Prüfen Sie, ob im Knoten die Verbindung eingestellt und das Gerät erreichbar ist. ' +
+        '— Details: kein smartcom-config-Knoten ausgewählt (Öffnen Sie den Knoten.)',
+    );
+    const parse = new MeterError('E_PARSE', 'unknown field: "X"', { hint: 'The gateway answered in a format this version does not know; please report the line.' });
+    assert.equal(
+      localizedErrorText(parse, 'cs'),
+      'Odpovědi nelze porozumět (E_PARSE). — podrobnosti: unknown field: "X" (The gateway answered in a format this version does not know; please report the line.)',
+    );
+  });
+
+  it('a code without a hint and an error without one: summary, code and detail only', () => {
     assert.equal(localizedErrorText(new MeterError('E_ABORTED', 'AT was aborted'), 'cs'), 'Požadavek byl zrušen (E_ABORTED). — podrobnosti: AT was aborted');
   });
 
