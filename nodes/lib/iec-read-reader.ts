@@ -86,4 +86,3 @@ export class MeterReader {
     return readMeter(this.direct, request, { timeoutMs: this.deps.settings.timeoutMs, label: 'iec62056-read' });
   }
 }
-

@@ -21,7 +21,7 @@ export const CS: ErrorTexts = {
     65540: { summary: 'IEC 62056-21: komunikační port nebyl nastaven' },
     65541: {
       summary: 'IEC 62056-21: vypršel časový limit, identifikační zpráva nedorazila',
-      hint: 'Zkontrolujte polohu a kabel optické sondy, paritu (7E1), adresu zařízení a to, zda elektroměr nepotřebuje probuzení.',
+      hint: 'Zkontrolujte polohu a kabel optické sondy, paritu (7E1), adresu zařízení a to, zda elektroměr nepotřebuje probouzecí sekvenci.',
     },
     65542: { summary: 'IEC 62056-21: zařízení používá nepodporovaný režim' },
     65543: {
@@ -54,7 +54,7 @@ export const CS: ErrorTexts = {
     },
     E_QUEUE_FULL: {
       summary: 'Na toto spojení čeká příliš mnoho požadavků',
-      hint: 'Posílejte méně požadavků najednou (např. spouštějte méně často) nebo zvětšete frontu.',
+      hint: 'Posílejte méně požadavků najednou (např. spouštějte méně často) nebo zvětšete délku fronty.',
     },
     E_NOT_CONNECTED: {
       summary: 'Není otevřeno žádné spojení',
@@ -66,7 +66,7 @@ export const CS: ErrorTexts = {
     },
     E_CONNECT_FAILED: {
       summary: 'Spojení se nepodařilo navázat',
-      hint: 'Zkontrolujte hostitele a port (nebo sériový port), zda je zařízení zapnuté a dosažitelné a zda ho nedrží jiný program.',
+      hint: 'Zkontrolujte hostitele a port (nebo sériový port), zda je zařízení zapnuté a dosažitelné a zda ho neblokuje jiný program.',
     },
     E_CLOSED: { summary: 'Spojení je uzavřené' },
     E_ABORTED: { summary: 'Požadavek byl zrušen' },
@@ -109,13 +109,13 @@ export const CS: ErrorTexts = {
       summary: 'Odpověď je příliš velká',
       hint: 'Načítejte méně záznamů najednou (např. GET_OLDEST s menším počtem).',
     },
-    E_OUT_OF_STEP: { summary: 'Odpovědi se rozešly s příkazy' },
+    E_OUT_OF_STEP: { summary: 'Odpovědi nejsou synchronizované s příkazy' },
     E_SYNC_VERIFY: {
       summary: 'Zpětně načtený stav se liší od zapsaného',
       hint: 'Mezitím mohl stav změnit jiný klient, nebo brána některý příkaz ignorovala; načtěte stav znovu a změnu zopakujte.',
     },
     E_BUSY: {
-      summary: 'Obsazeno: už probíhá běh, který se nesmí překrývat',
+      summary: 'Obsazeno: už probíhá operace, která nesmí běžet souběžně',
       hint: 'Počkejte, až skončí, nebo ho nejdřív zastavte.',
     },
   },

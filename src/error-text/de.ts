@@ -26,7 +26,7 @@ export const DE: ErrorTexts = {
     65542: { summary: 'IEC 62056-21: Das Gerät verwendet einen nicht unterstützten Modus' },
     65543: {
       summary: 'IEC 62056-21: Zeitüberschreitung beim Warten auf die Daten nach der Bestätigung bzw. Optionsauswahl',
-      hint: 'Verlängern Sie die Verzögerung der Baudratenumschaltung, begrenzen Sie die maximale Baudrate oder verwenden Sie eine feste Geschwindigkeit.',
+      hint: 'Verlängern Sie die Umschaltverzögerung, begrenzen Sie die maximale Baudrate oder verwenden Sie eine feste Geschwindigkeit.',
     },
     65544: { summary: 'IEC 62056-21: Geschwindigkeit nicht festgelegt' },
     65545: {
@@ -43,7 +43,7 @@ export const DE: ErrorTexts = {
     66051: { summary: 'IEC 62056-21: nicht unterstütztes Zeichen im CR/LF der Datennachricht' },
     66052: { summary: 'IEC 62056-21: nicht unterstütztes Zeichen im ETX-Feld der Datennachricht' },
     66053: {
-      summary: 'IEC 62056-21: Die Prüfsumme (BCC) der Datennachricht stimmt nicht',
+      summary: 'IEC 62056-21: Die Prüfsumme (BCC) der Datennachricht stimmt nicht überein',
       hint: 'Übertragungsfehler: Versuchen Sie eine niedrigere Baudrate; manche Kamstrup-Zähler verwenden eine additive Prüfsumme.',
     },
   },
@@ -54,7 +54,7 @@ export const DE: ErrorTexts = {
     },
     E_QUEUE_FULL: {
       summary: 'Zu viele Anfragen warten auf diese Verbindung',
-      hint: 'Senden Sie weniger Anfragen auf einmal (z. B. seltener auslösen) oder vergrößern Sie die Warteschlange.',
+      hint: 'Senden Sie weniger Anfragen auf einmal (z. B. seltener auslösen) oder vergrößern Sie die Warteschlangenlänge.',
     },
     E_NOT_CONNECTED: {
       summary: 'Es besteht keine offene Verbindung',
@@ -92,7 +92,7 @@ export const DE: ErrorTexts = {
       hint: 'Geben Sie allen Knoten an diesem Port dieselbe Baudrate, dieselben Daten- und Stoppbits und dieselbe Parität, oder geben Sie dem Zähler einen eigenen Port.',
     },
     E_BCC_MISMATCH: {
-      summary: 'Die Prüfsumme (BCC) der Daten stimmt nicht',
+      summary: 'Die Prüfsumme (BCC) der Daten stimmt nicht überein',
       hint: 'Übertragungsfehler: Versuchen Sie eine niedrigere Baudrate und prüfen Sie das Kabel.',
     },
     E_PROTOCOL: { summary: 'Unerwartete Antwort (Protokollfehler)' },
@@ -115,7 +115,7 @@ export const DE: ErrorTexts = {
       hint: 'Möglicherweise hat ein anderer Client zwischendurch etwas geändert oder das Gateway einen Befehl ignoriert; lesen Sie den Stand erneut und wiederholen Sie die Änderung.',
     },
     E_BUSY: {
-      summary: 'Belegt: Ein Vorgang, der sich nicht überschneiden darf, läuft bereits',
+      summary: 'Belegt: Ein Vorgang, der nicht parallel laufen darf, läuft bereits',
       hint: 'Warten Sie, bis er beendet ist, oder stoppen Sie ihn zuerst.',
     },
   },

@@ -13,7 +13,7 @@ describe('localizedError', () => {
     });
     assert.deepEqual(localizedError(noIdentification, 'cs'), {
       summary: 'IEC 62056-21: vypršel časový limit, identifikační zpráva nedorazila',
-      hint: 'Zkontrolujte polohu a kabel optické sondy, paritu (7E1), adresu zařízení a to, zda elektroměr nepotřebuje probuzení.',
+      hint: 'Zkontrolujte polohu a kabel optické sondy, paritu (7E1), adresu zařízení a to, zda elektroměr nepotřebuje probouzecí sekvenci.',
     });
     const english = {
       summary: 'IEC 62056-21: timeout, identification message did not arrive',
