@@ -11,7 +11,8 @@ import { chooseAction, resolveArgs, type ActionArgs, type Evaluate } from './lib
 import type { AmsDeviceDef } from './lib/ams-device-def';
 import { failureStatus, outcomeStatus, runningStatus, StatusBoard } from './lib/ams-device-status';
 import { asSmartcomConfig, type SmartcomConfigNode } from './lib/config-api';
-import { nodeError } from './lib/node-error';
+import { errorLanguage } from './lib/error-report';
+import { nodeError, type ErrorWording } from './lib/node-error';
 import type { RedApi, RedNode } from './lib/red';
 import { renderStatus, type StatusDescriptor } from './lib/status';
 import type { UserNode } from './lib/users';
@@ -21,6 +22,8 @@ type Msg = Record<string, unknown>;
 export = function registerAmsDevice(RED: RedApi): void {
   const t = (key: string, params?: Record<string, string | number>): string => RED._(key, params);
   const render = (descriptor: StatusDescriptor) => renderStatus(descriptor, t);
+  /** Errors are reported in the runtime's language (nodes/lib/error-report.ts). */
+  const wording = (): ErrorWording => ({ language: errorLanguage(t, 'ams-device'), translate: t });
 
   function AmsDeviceNode(this: RedNode, def: AmsDeviceDef): void {
     RED.nodes.createNode(this, def);
@@ -32,7 +35,7 @@ export = function registerAmsDevice(RED: RedApi): void {
     const board = new StatusBoard((status) => node.status(status));
     if (!config) {
       node.status(render({ fill: 'red', shape: 'ring', key: 'ams-device.status.no-config' }));
-      node.on('input', (_msg, _send, done) => done(nodeError(missingConfig(t), 'ams-device')));
+      node.on('input', (_msg, _send, done) => done(nodeError(missingConfig(t), 'ams-device', wording())));
       return;
     }
     // The config node pushes the connection status to this proxy; the board decides what shows.
@@ -59,10 +62,10 @@ export = function registerAmsDevice(RED: RedApi): void {
     try {
       const chosen = chooseAction(def, msg);
       action = chosen;
-      args = await resolveArgs(chosen, def, msg, evaluator(node, msg));
+      args = await resolveArgs(chosen, def, msg, evaluator(node, msg), t);
     } catch (error) {
       board.finish(render(failureStatus(action, error)));
-      throw nodeError(error, action);
+      throw nodeError(error, action, wording());
     }
     board.start(render(runningStatus(action)));
     try {
@@ -70,7 +73,7 @@ export = function registerAmsDevice(RED: RedApi): void {
       board.finish(render(outcomeStatus(args, msg.payload)));
     } catch (error) {
       board.finish(render(failureStatus(action, error)));
-      throw nodeError(error, action);
+      throw nodeError(error, action, wording());
     }
   }
 

@@ -4,6 +4,7 @@
  */
 import { MeterError } from '../src/errors';
 import { asSmartcomConfig, type SmartcomConfigNode } from './lib/config-api';
+import { errorLanguage } from './lib/error-report';
 import { bad, settingsFromDef, type IecReadDef, type IecReadSettings } from './lib/iec-read-def';
 import { planRead } from './lib/iec-read-msg';
 import { nodeError, outputMessages } from './lib/iec-read-output';
@@ -18,6 +19,8 @@ export = function registerIec62056Read(RED: RedApi): void {
   /** Numbers each instance, so that a redeployed node never reuses its predecessor's pool user id. */
   let instanceCount = 0;
   const t = (key: string, params?: Record<string, string | number>): string => RED._(key, params);
+  /** Errors are reported in the runtime's language (nodes/lib/error-report.ts). */
+  const failureOf = (error: unknown) => nodeError(error, errorLanguage(t, 'iec62056-read'));
 
   function Iec62056ReadNode(this: RedNode, def: IecReadDef): void {
     RED.nodes.createNode(this, def);
@@ -44,7 +47,8 @@ export = function registerIec62056Read(RED: RedApi): void {
       gateway,
       userId: `iec62056-read:${node.id}#${instanceCount}`,
       connection: { reconnect: readIecReconnect(RED.settings) },
-      locale: namesLocale(def.namesLanguage, t, 'iec62056-read.namesLanguage.locale'),
+      locale: namesLocale(def.namesLanguage, t, 'iec62056-read.locale'),
+      translate: t,
     });
     reader.open();
     node.on('input', (msg, send, done) => {
@@ -56,7 +60,7 @@ export = function registerIec62056Read(RED: RedApi): void {
           done();
         },
         (error: unknown) => {
-          const failure = nodeError(error);
+          const failure = failureOf(error);
           node.status(errorStatus(t, failure.code));
           done(failure);
         },
@@ -85,7 +89,7 @@ export = function registerIec62056Read(RED: RedApi): void {
 
   /** A node with a bad configuration fails every input with the reason, and shows it. */
   function refuseInput(node: RedNode, error: unknown): void {
-    const failure = nodeError(error);
+    const failure = failureOf(error);
     node.error(failure.message);
     node.status(errorStatus(t, failure.code));
     node.on('input', (_msg, _send, done) => done(failure));

@@ -4,8 +4,10 @@
  * drain that deletes a record only after it was delivered. The logic is in lib/scdata-read/ and
  * the library (src/smartcom/drain); this file wires it to Node-RED.
  */
+import type { ErrorTextLanguage } from '../src/error-text';
 import { MeterError } from '../src/errors';
 import { asSmartcomConfig, type SmartcomConfigNode } from './lib/config-api';
+import { errorLanguage, reportedError, reportText } from './lib/error-report';
 import type { NodeStatus, RedApi, RedNode } from './lib/red';
 import { AckTracker } from './lib/scdata-read/ack-tracker';
 import { settingsFromDef, type ScdataReadDef, type ScdataReadSettings } from './lib/scdata-read/config';
@@ -36,6 +38,8 @@ export = function registerScdataRead(RED: RedApi): void {
   }
 
   function setUp(node: ScdataNode, config: SmartcomConfigNode, settings: ScdataReadSettings): void {
+    // Errors are reported in the runtime's language (nodes/lib/error-report.ts).
+    const language = errorLanguage((key) => RED._(key), 'scdata-read');
     const status = new StatusView((s: NodeStatus) => node.status(s), (key, params) => RED._(key, params), settings.lowSpaceBytes, (text) => node.warn(text));
     // The config node pushes connection states to its users; this proxy lets the node's own status take part.
     const user = { id: node.id, status: (s: NodeStatus) => status.connectionStatus(s) };
@@ -46,9 +50,10 @@ export = function registerScdataRead(RED: RedApi): void {
       lender: config, lockKey, settings, status, acks,
       checkpoint: settings.checkpoint ? contextCheckpoint(node.context(), settings.checkpointStore) : undefined,
       warn: (text) => node.warn(text),
-      error: (error) => node.error(describe(error)),
+      error: (error) => node.error(describe(error, language)),
       send: (msg) => node.send(msg),
       timeoutMs: LEASE_TIMEOUT_MS,
+      translate: (key, params) => RED._(key, params),
     });
     const identity = cachedIdentity(() => lockKey() ?? 'gateway');
     drains.startAutomatic();
@@ -63,7 +68,7 @@ export = function registerScdataRead(RED: RedApi): void {
         drains.stop();
         return done();
       }
-      handle(msg, send).then(() => done(), (error: unknown) => done(asError(error)));
+      handle(msg, send).then(() => done(), (error: unknown) => done(asError(reportedError(error, language))));
     });
 
     async function handle(msg: Msg, send: Send): Promise<void> {
@@ -101,6 +106,7 @@ function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-function describe(error: unknown): string {
-  return error instanceof MeterError ? `${error.message} (${error.code})` : String(error);
+/** What node.error logs for a failure no input message waits for (an automatic drain or poll). */
+function describe(error: unknown, language: ErrorTextLanguage): string {
+  return reportText(error, language, error instanceof MeterError ? `${error.message} (${error.code})` : String(error));
 }

@@ -11,6 +11,7 @@ import type { ConnectionOptions } from '../src/pool/types';
 import { listSerialPorts } from '../src/transport/serial-ports';
 import type { SmartcomConfigApi } from './lib/config-api';
 import { CONFIG_DEFAULTS, settingsFromDef, type SmartcomConfigDef, type SmartcomCredentials, type SmartcomSettings } from './lib/config-def';
+import { errorLanguage, reportText } from './lib/error-report';
 import type { RedApi, RedNode } from './lib/red';
 import { READ_PERMISSION, SERIAL_PORTS_PATH, serialPortsHandler } from './lib/serial-ports-route';
 import { readReconnectLimits, smartcomConfigSettings } from './lib/settings';
@@ -43,7 +44,8 @@ export = function registerSmartcomConfig(RED: RedApi): void {
       commandTimeoutMs,
       longCommandTimeoutMs: settings instanceof MeterError ? CONFIG_DEFAULTS.longCommandTimeout * 1000 : settings.longCommandTimeoutMs,
       translate: (key, params) => RED._(key, params),
-      onError: (error) => node.error(`${error.message} (${error.code})`),
+      // In the runtime's language (nodes/lib/error-report.ts).
+      onError: (error) => node.error(reportText(error, errorLanguage((key) => RED._(key), 'smartcom-config'), `${error.message} (${error.code})`)),
     });
     node.register = (user) => shared.register(user);
     node.deregister = (user, removed) => shared.deregister(user, removed);

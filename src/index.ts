@@ -4,6 +4,7 @@
  */
 export * from './errors';
 export * from './error-codes';
+export * from './error-text';
 
 // Byte links and the connection pool.
 export * from './transport/link';

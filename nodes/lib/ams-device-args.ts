@@ -39,7 +39,8 @@ export function chooseAction(def: AmsDeviceDef, msg: Msg): AmsAction {
   return known;
 }
 
-export async function resolveArgs(action: AmsAction, def: AmsDeviceDef, msg: Msg, evaluate: Evaluate): Promise<ActionArgs> {
+/** `translate` is the node's catalog (RED._), for the texts of the node's own refusals. */
+export async function resolveArgs(action: AmsAction, def: AmsDeviceDef, msg: Msg, evaluate: Evaluate, translate: (key: string) => string): Promise<ActionArgs> {
   switch (action) {
     case 'status':
     case 'capabilities':
@@ -48,8 +49,7 @@ export async function resolveArgs(action: AmsAction, def: AmsDeviceDef, msg: Msg
       return { action };
     case 'clear':
       if (def.allowClear !== true) {
-        throw badArgument('allowClear', 'clear removes every meter and is switched off for this node', undefined,
-          'Tick "Allow clear" in the node if this node may empty the AMS table.');
+        throw badArgument('allowClear', translate('ams-device.errors.clear-refused'), undefined, translate('ams-device.errors.clear-refused-hint'));
       }
       return { action };
     case 'retry':

@@ -35,13 +35,15 @@ export function outcomeStatus(args: ActionArgs, payload: unknown): StatusDescrip
   }
 }
 
-/** Red ring with the gateway's `ERROR <n>` where it gave one, else the error code. */
+/** Red ring with the gateway's `ERROR <n>` where it gave one, else the error code (an error without one: just "failed"). */
 export function failureStatus(action: string, error: unknown): StatusDescriptor {
-  return { fill: 'red', shape: 'ring', key: `${PREFIX}failed`, params: { action, code: shortCode(error) } };
+  const code = shortCode(error);
+  if (code === undefined) return { fill: 'red', shape: 'ring', key: `${PREFIX}failed-uncoded`, params: { action } };
+  return { fill: 'red', shape: 'ring', key: `${PREFIX}failed`, params: { action, code } };
 }
 
-export function shortCode(error: unknown): string {
-  if (!isMeterError(error)) return 'failed';
+export function shortCode(error: unknown): string | undefined {
+  if (!isMeterError(error)) return undefined;
   const number = error.details.errorNumber;
   return error.code === 'E_AT_ERROR' && typeof number === 'number' ? `ERROR ${number}` : String(error.code);
 }

@@ -23,6 +23,8 @@ export interface MeterReaderDeps {
   connection?: MeterConnectionOptions;
   /** OBIS locale tag of the `name` fields (default en-US). */
   locale?: string;
+  /** The node's catalog (RED._), for the texts of the node's own errors. */
+  translate: (key: string, params?: Record<string, string | number>) => string;
 }
 
 /** Gateway commands besides DIRECT_READ (the stored-record fallback) get this long each. */
@@ -56,9 +58,15 @@ export class MeterReader {
     if (connection) await releaseMeterConnection(connection, this.deps.userId, this.deps.connection?.pool);
   }
 
+  /** A read by a path the node has no settings for (msg.path chose it). */
+  private notConfigured(path: 'gateway' | 'direct'): MeterError {
+    const t = this.deps.translate;
+    return new MeterError('E_BAD_ARGUMENT', `iec62056-read: ${t('iec62056-read.errors.not-set-up', { path })}`, { hint: t(`iec62056-read.errors.not-set-up-${path}-hint`) });
+  }
+
   private viaGateway(plan: ReadPlan): Promise<MeterReadSource> {
     const gateway = this.deps.gateway;
-    if (!gateway) throw notConfigured('gateway', 'choose a smartcom-config node');
+    if (!gateway) throw this.notConfigured('gateway');
     const { settings } = this.deps;
     const options = { port: settings.gateway.port, address: plan.address, timeoutMs: settings.timeoutMs, ...(settings.gateway.baudRate ? { baudRate: settings.gateway.baudRate } : {}) };
     // One lease for the whole read: the retry without baud and the stored-record fallback stay together.
@@ -70,15 +78,11 @@ export class MeterReader {
 
   private viaDirect(plan: ReadPlan): Promise<MeterReadSource> {
     if (this.directError) throw this.directError;
-    if (!this.direct) throw notConfigured('direct', 'set a serial port or a TCP host and port');
+    if (!this.direct) throw this.notConfigured('direct');
     const request: MeterReadRequest = { ...this.deps.settings.request, registers: plan.registers };
     if (plan.address !== '') request.address = plan.address;
     if (plan.loadProfile) request.loadProfile = plan.loadProfile;
     if (this.deps.password) request.password = this.deps.password;
     return readMeter(this.direct, request, { timeoutMs: this.deps.settings.timeoutMs, label: 'iec62056-read' });
   }
-}
-
-function notConfigured(path: string, what: string): MeterError {
-  return new MeterError('E_BAD_ARGUMENT', `iec62056-read: the ${path} path is not set up`, { hint: `Open the node and ${what}, or send msg.path for a path that is.` });
 }

@@ -93,11 +93,9 @@ export class SharedConnection {
   lease<T>(fn: LeaseFn<AtChannel, T>, options: LeaseOptions): Promise<T> {
     const connection = this.connection;
     if (!connection) {
+      const t = this.options.translate;
       return Promise.reject(
-        this.acquireError ??
-        new MeterError('E_NOT_CONNECTED', 'smartcom-config has no open connection: no node has registered with it', {
-          hint: 'Deploy a node that uses this smartcom-config node.',
-        }),
+        this.acquireError ?? new MeterError('E_NOT_CONNECTED', t('smartcom-config.errors.no-users'), { hint: t('smartcom-config.errors.no-users-hint') }),
       );
     }
     return connection.lease(fn, options);
@@ -137,7 +135,9 @@ export class SharedConnection {
     this.users.resetStatus();
     // The pool keeps connections of every session type in one map, hence Connection<unknown>.
     const released = this.options.pool.release(connection as Connection<unknown>, this.options.poolUserId);
-    await withTimeout(released, this.options.releaseTimeoutMs ?? DEFAULT_RELEASE_TIMEOUT_MS).catch((error: unknown) =>
+    const timeoutMs = this.options.releaseTimeoutMs ?? DEFAULT_RELEASE_TIMEOUT_MS;
+    const abandoned = (): MeterError => new MeterError('E_TIMEOUT', this.options.translate('smartcom-config.errors.release-timeout', { timeoutMs }));
+    await withTimeout(released, timeoutMs, abandoned).catch((error: unknown) =>
       this.options.onError(asMeterError(error)),
     );
   }
@@ -156,13 +156,10 @@ function asMeterError(error: unknown): MeterError {
   return new MeterError('E_PROTOCOL', error instanceof Error ? error.message : String(error), { cause: error });
 }
 
-function withTimeout(work: Promise<void>, timeoutMs: number): Promise<void> {
+function withTimeout(work: Promise<void>, timeoutMs: number, timedOut: () => MeterError): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<void>((_resolve, reject) => {
-    timer = setTimeout(
-      () => reject(new MeterError('E_TIMEOUT', `smartcom-config: releasing the connection took longer than ${timeoutMs} ms; it was abandoned`)),
-      timeoutMs,
-    );
+    timer = setTimeout(() => reject(timedOut()), timeoutMs);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -13,6 +13,8 @@ export interface DeliveryOptions {
   acks: AckTracker | undefined;
   ackTimeoutMs: number;
   send: (msg: Record<string, unknown>) => void;
+  /** The node's catalog (RED._), for the texts of the node's own errors. */
+  translate: (key: string, params?: Record<string, string | number>) => string;
 }
 
 /** `index/<n>` for a meter without identification; `<type>/<sequence>` for records without a meter (WMBUS). */
@@ -34,9 +36,10 @@ export function nodeDeliver(options: DeliveryOptions): DeliverFn {
     const acknowledged = await options.acks.wait(keys, options.ackTimeoutMs);
     if (acknowledged === keys.length) return;
     round.delivered(acknowledged);
-    throw new MeterError('E_TIMEOUT', `${keys.length - acknowledged} record(s) were not acknowledged within ${options.ackTimeoutMs / 1000} s; they stay on the gateway`, {
+    const t = options.translate;
+    throw new MeterError('E_TIMEOUT', t('scdata-read.error.not-acknowledged', { count: keys.length - acknowledged, seconds: options.ackTimeoutMs / 1000 }), {
       details: { notAcknowledged: keys.slice(acknowledged) },
-      hint: 'Wire the Complete node of the node that stores the records back to this node\'s input (msg.ack carries the keys), or raise the timeout.',
+      hint: t('scdata-read.error.not-acknowledged-hint'),
     });
   };
 }

@@ -26,6 +26,8 @@ export interface DrainControllerOptions {
   /** Sends without an input message (automatic drains). */
   send: (msg: Record<string, unknown>) => void;
   timeoutMs: number;
+  /** The node's catalog (RED._), for the node's own texts. */
+  translate: (key: string, params?: Record<string, string | number>) => string;
 }
 
 export class DrainController {
@@ -42,9 +44,11 @@ export class DrainController {
   /** Starts a drain (E_BUSY when one of this gateway runs) and resolves with its result. */
   async run(send: (msg: Record<string, unknown>) => void): Promise<DrainResult> {
     const key = this.options.lockKey();
-    if (this.current || (key !== undefined && isDrainRunning(key))) throw new MeterError('E_BUSY', `a drain of ${key ?? 'this gateway'} is already running`);
-    const { settings, status } = this.options;
-    const drain = new RecordDrain(this.options.lender, nodeDeliver({ output: settings.output, acks: this.options.acks, ackTimeoutMs: settings.ackTimeoutMs, send }), {
+    const { settings, status, translate: t } = this.options;
+    if (this.current || (key !== undefined && isDrainRunning(key))) {
+      throw new MeterError('E_BUSY', key === undefined ? t('scdata-read.error.busy-this') : t('scdata-read.error.busy', { gateway: key }));
+    }
+    const drain = new RecordDrain(this.options.lender, nodeDeliver({ output: settings.output, acks: this.options.acks, ackTimeoutMs: settings.ackTimeoutMs, send, translate: t }), {
       batchSize: settings.batchSize,
       ...(settings.maxRecords > 0 ? { maxRecords: settings.maxRecords } : {}),
       ...(key !== undefined ? { lockKey: key } : {}),
@@ -52,7 +56,7 @@ export class DrainController {
       leaseTimeoutMs: this.options.timeoutMs,
     });
     drain.on('progress', (progress: DrainResult) => status.progress(progress.deleted, progress.total));
-    drain.on('gap', (gap) => this.options.warn(`records lost before they could be read: ${JSON.stringify(gap)}`));
+    drain.on('gap', (gap) => this.options.warn(t('scdata-read.warn.gap', { gap: JSON.stringify(gap) })));
     const done = drain.run();
     this.current = { drain, done: done.catch(() => undefined) };
     status.progress(0, 0);
