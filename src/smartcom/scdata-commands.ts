@@ -45,16 +45,28 @@ export function recordTypeCondition(type: unknown): string {
   return `RECORD_TYPE=${name}`;
 }
 
+/*
+ * A drain sends the same few lines again and again (GET_SPACE, GET_OLDEST 1, GET_OLDEST/DEL_OLDEST of its
+ * batch size): an AtCommand is immutable, so each line is built and checked once and then reused.
+ */
+const MESS_CNT = lazy(() => AtCommand.set(SCDATA, ['MESS_CNT']));
+const GET_SPACE = lazy(() => AtCommand.set(SCDATA, ['GET_SPACE']));
+const DEL_ALL = lazy(() => AtCommand.set(SCDATA, ['DEL_ALL']));
+const getOldestByCount = new Map<number, AtCommand>();
+const deleteOldestByCount = new Map<number, AtCommand>();
+/** Counts kept per command: a drain uses two or three; the cap only bounds a caller that asks for many. */
+const MAX_CACHED_COUNTS = 32;
+
 export function messCountCommand(): AtCommand {
-  return AtCommand.set(SCDATA, ['MESS_CNT']);
+  return MESS_CNT();
 }
 
 export function getSpaceCommand(): AtCommand {
-  return AtCommand.set(SCDATA, ['GET_SPACE']);
+  return GET_SPACE();
 }
 
 export function getOldestCommand(count: number): AtCommand {
-  return AtCommand.set(SCDATA, ['GET_OLDEST', recordCount(count)]);
+  return byCount(getOldestByCount, count, (checked) => AtCommand.set(SCDATA, ['GET_OLDEST', checked]));
 }
 
 export function getFilteredCommand(filter: string): AtCommand {
@@ -62,11 +74,26 @@ export function getFilteredCommand(filter: string): AtCommand {
 }
 
 export function deleteOldestCommand(count: number): AtCommand {
-  return AtCommand.set(SCDATA, ['DEL_OLDEST', recordCount(count)]);
+  return byCount(deleteOldestByCount, count, (checked) => AtCommand.set(SCDATA, ['DEL_OLDEST', checked]));
 }
 
 export function deleteAllCommand(): AtCommand {
-  return AtCommand.set(SCDATA, ['DEL_ALL']);
+  return DEL_ALL();
+}
+
+function lazy(make: () => AtCommand): () => AtCommand {
+  let command: AtCommand | undefined;
+  return () => (command ??= make());
+}
+
+/** The command for a valid count, from the cache or made (recordCount throws E_BAD_ARGUMENT for a bad one). */
+function byCount(cache: Map<number, AtCommand>, count: number, make: (checked: number) => AtCommand): AtCommand {
+  const cached = typeof count === 'number' ? cache.get(count) : undefined;
+  if (cached) return cached;
+  const command = make(recordCount(count));
+  if (cache.size >= MAX_CACHED_COUNTS) cache.clear();
+  cache.set(count, command);
+  return command;
 }
 
 /** `ATI4`: the serial number (2N's AT API documents it; the simulator answers it too). */
