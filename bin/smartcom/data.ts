@@ -47,8 +47,8 @@ async function drainToFile(client: SmartcomClient, args: SmartcomArgs, fallback:
 /** The command line's one direct connection as a lender: each "lease" is simply the next step on it. */
 function directLender(client: SmartcomClient): DrainLender {
   return {
-    lease: (fn) => fn({ session: client.channel, signal: new AbortController().signal,
-      // withSmartcom uses only session and signal; the direct link is not exposed by withGateway.
+    lease: (fn) => fn({ session: client.channel, signal: new AbortController().signal, ended: false,
+      // withSmartcom uses only session and ended; the direct link is not exposed by withGateway.
       link: undefined as unknown as Parameters<typeof fn>[0]['link'] }),
   };
 }

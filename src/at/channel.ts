@@ -34,9 +34,16 @@ export interface AtChannelStats {
   linkCheckFailures: number;
 }
 
+/**
+ * Something whose `aborted` becomes true when the command is no longer wanted. An AbortSignal also fails
+ * a command that is already running; a plain flag (a pool lease's end) is only looked at before sending
+ * and while waiting for a quiet link: the pool abandons the running command itself (abandonPending).
+ */
+export type AbortCheck = AbortSignal | { readonly aborted: boolean };
+
 export interface ExecuteOptions {
   timeoutMs: number;
-  signal?: AbortSignal;
+  signal?: AbortCheck;
 }
 
 /** The information lines of a successful command (echo removed, URCs taken out). */
@@ -49,7 +56,7 @@ interface Pending {
   command: AtCommand;
   /** `<prefix>:` of the command's own information lines (e.g. `^SCDATA:`), or undefined for basic commands. */
   answerPrefix: string | undefined;
-  signal: AbortSignal | undefined;
+  signal: AbortCheck | undefined;
   lines: string[];
   chars: number;
   echoSeen: boolean;
@@ -225,7 +232,7 @@ export class AtChannel extends EventEmitter {
     this.pending?.settle(new MeterError('E_CLOSED', `${this.pending.command.text} failed: the AT channel was closed`, { details: { command: this.pending.command.text } }));
   }
 
-  private refusalFor(command: AtCommand, signal: AbortSignal | undefined): MeterError | undefined {
+  private refusalFor(command: AtCommand, signal: AbortCheck | undefined): MeterError | undefined {
     if (this.closed) return new MeterError('E_CLOSED', `cannot send ${command.text}: the AT channel is closed`);
     if (!this.link.isOpen) return new MeterError('E_NOT_CONNECTED', `cannot send ${command.text}: the link is not open`);
     const running = this.pending?.command.text ?? (this.checking ? 'the link check' : undefined);
@@ -240,7 +247,7 @@ export class AtChannel extends EventEmitter {
   }
 
   /** Writes the command line and waits for its final result. */
-  private send(command: AtCommand, timeoutMs: number, signal: AbortSignal | undefined): Promise<AtResponse> {
+  private send(command: AtCommand, timeoutMs: number, signal: AbortCheck | undefined): Promise<AtResponse> {
     return new Promise<AtResponse>((resolve, reject) => {
       const lines: string[] = [];
       // The timer and the abort listener act through giveUp(), which reaches the pending entry set below.
@@ -255,7 +262,7 @@ export class AtChannel extends EventEmitter {
       if (signal?.aborted) return settle(new MeterError('E_ABORTED', `${command.text} was aborted before it was sent`, { details: { command: command.text } }));
       const own = command.responsePrefix;
       this.pending = { command, answerPrefix: own === undefined ? undefined : `${own}:`, signal, lines, chars: 0, echoSeen: false, settle };
-      if (signal) this.watch(signal);
+      if (signal instanceof AbortSignal) this.watch(signal);
       this.write(command.text + this.terminator);
     });
   }
@@ -269,7 +276,7 @@ export class AtChannel extends EventEmitter {
   }
 
   /** Out of step: waits until the link is quiet (dropping what arrives), then `AT` must answer `OK`. */
-  private async checkLink(command: AtCommand, deadline: number, signal: AbortSignal | undefined): Promise<void> {
+  private async checkLink(command: AtCommand, deadline: number, signal: AbortCheck | undefined): Promise<void> {
     this.checking = true;
     this.stats.linkChecks++;
     try {
@@ -290,7 +297,7 @@ export class AtChannel extends EventEmitter {
   }
 
   /** Resolves once nothing has arrived for drainQuietMs; fails at the deadline, on abort or when the channel closes. */
-  private drain(command: AtCommand, deadline: number, signal: AbortSignal | undefined): Promise<void> {
+  private drain(command: AtCommand, deadline: number, signal: AbortCheck | undefined): Promise<void> {
     return new Promise((resolve, reject) => {
       const tick = (): void => {
         if (signal?.aborted) return reject(new MeterError('E_ABORTED', `${command.text} was aborted`, { details: { command: command.text } }));

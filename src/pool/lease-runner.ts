@@ -118,7 +118,7 @@ export class LeaseRunner<S> {
     lease.running = true;
     if (!lease.internal) this.host.counters.leases++;
     this.host.changed();
-    lease.invoke({ session: live.session, link: live.view, signal: lease.controller.signal }).then(
+    lease.invoke(lease.contextFor(live.session, live.view)).then(
       (value: unknown) => this.finish(lease, { value }),
       (error: unknown) => {
         if (lease.settled) return;

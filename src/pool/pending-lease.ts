@@ -1,3 +1,4 @@
+import type { ByteLink } from '../transport/link';
 import type { LeaseContext, LeaseFn, LeaseOptions } from './types';
 
 export type LeaseOutcome = { value: unknown } | { error: unknown };
@@ -5,10 +6,12 @@ export type LeaseOutcome = { value: unknown } | { error: unknown };
 /**
  * One lease from the moment it is queued until it settles. It is timed from the moment it is queued:
  * first with a bound on its wait in the queue, then, once it reaches the head, with its own timeoutMs
- * (see LeaseOptions.timeoutMs). Its controller's signal is what the lease function sees.
+ * (see LeaseOptions.timeoutMs). Its signal (made on first use) is what the lease function sees.
  */
 export class PendingLease<S> {
-  readonly controller = new AbortController();
+  private controller: AbortController | undefined;
+  /** Why the lease failed, for a signal made after the failure. */
+  private failure: { error: unknown } | undefined;
   /** The lease function has been called. */
   running = false;
   settled = false;
@@ -27,6 +30,20 @@ export class PendingLease<S> {
     private readonly resolve: (value: unknown) => void,
     private readonly reject: (error: unknown) => void,
   ) {}
+
+  /** Aborted with the lease's error when it fails (see settle). */
+  get signal(): AbortSignal {
+    if (!this.controller) {
+      this.controller = new AbortController();
+      if (this.failure) this.controller.abort(this.failure.error);
+    }
+    return this.controller.signal;
+  }
+
+  /** What the lease function sees: the session, the link, and the lease's end (signal or flag). */
+  contextFor(session: S, link: ByteLink): LeaseContext<S> {
+    return new RunningLeaseContext(session, link, this);
+  }
 
   get label(): string {
     return this.options.label ?? 'lease';
@@ -82,11 +99,29 @@ export class PendingLease<S> {
     clearTimeout(this.timer);
     this.stopWatchingCaller?.();
     if ('error' in outcome) {
-      this.controller.abort(outcome.error);
+      this.failure = { error: outcome.error };
+      this.controller?.abort(outcome.error);
       this.reject(outcome.error);
     } else {
       this.resolve(outcome.value);
     }
     return true;
+  }
+}
+
+/** A lease's context; `signal` and `ended` are read from the lease when asked for. */
+class RunningLeaseContext<S> implements LeaseContext<S> {
+  constructor(
+    readonly session: S,
+    readonly link: ByteLink,
+    private readonly lease: PendingLease<S>,
+  ) {}
+
+  get signal(): AbortSignal {
+    return this.lease.signal;
+  }
+
+  get ended(): boolean {
+    return this.lease.settled;
   }
 }

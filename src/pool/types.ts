@@ -52,8 +52,14 @@ export interface LeaseOptions {
 export interface LeaseContext<S> {
   session: S;
   link: ByteLink;
-  /** Aborted when the lease times out or the link is lost: stop writing. */
-  signal: AbortSignal;
+  /** Aborted when the lease times out or the link is lost: stop writing. Made on first use. */
+  readonly signal: AbortSignal;
+  /**
+   * True once the lease has settled while its function still runs (timed out, aborted, link lost): stop
+   * writing. The same fact as `signal.aborted`, for code that only polls: an AbortController costs more
+   * than a command's own work, so a lease that never reads `signal` never makes one.
+   */
+  readonly ended: boolean;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { AtChannel, AtResponse } from '../at/channel';
+import type { AbortCheck, AtChannel, AtResponse } from '../at/channel';
 import type { AtCommand } from '../at/command';
 import { parseAmsCapabilities, type AmsCapabilities } from './capabilities';
 import {
@@ -15,6 +15,12 @@ export interface SmartcomClientOptions {
   commandTimeoutMs?: number;
   /** Aborts the running command (pass the lease's signal). */
   signal?: AbortSignal;
+  /**
+   * The pool lease this client runs in (withSmartcom passes it): once it has ended, no command is sent.
+   * A command running at its end is abandoned by the pool itself (the AT driver's onLeaseTimeout), so no
+   * abort listener is needed for it.
+   */
+  lease?: { readonly ended: boolean };
 }
 
 export const DEFAULT_COMMAND_TIMEOUT_MS = 10_000;
@@ -32,12 +38,15 @@ export interface PortSetResult {
  */
 export class SmartcomClient {
   readonly commandTimeoutMs: number;
+  private readonly abortCheck: AbortCheck | undefined;
 
   constructor(
     readonly channel: AtChannel,
-    private readonly options: SmartcomClientOptions = {},
+    options: SmartcomClientOptions = {},
   ) {
     this.commandTimeoutMs = options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
+    const { signal, lease } = options;
+    this.abortCheck = signal ?? (lease && new LeaseEnd(lease));
   }
 
   /** `AT^SCAMS?`: on/off, retry count and the meter table. */
@@ -100,7 +109,16 @@ export class SmartcomClient {
 
   /** One command with this client's signal and timeout (or `timeoutMs`, for long commands such as DIRECT_READ). */
   send(command: AtCommand, timeoutMs = this.commandTimeoutMs): Promise<AtResponse> {
-    const { signal } = this.options;
-    return this.channel.execute(command, { timeoutMs, ...(signal ? { signal } : {}) });
+    const signal = this.abortCheck;
+    return this.channel.execute(command, signal ? { timeoutMs, signal } : { timeoutMs });
+  }
+}
+
+/** A lease's end as an AbortCheck (a class, so every client's check has one shape for the channel to read). */
+class LeaseEnd {
+  constructor(private readonly lease: { readonly ended: boolean }) {}
+
+  get aborted(): boolean {
+    return this.lease.ended;
   }
 }

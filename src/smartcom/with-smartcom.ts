@@ -33,5 +33,5 @@ export function withSmartcom<T>(lender: AtChannelLender, work: (client: Smartcom
   const commandTimeoutMs = options.commandTimeoutMs ?? Math.min(options.timeoutMs, DEFAULT_COMMAND_TIMEOUT_MS);
   const leaseOptions: LeaseOptions = { timeoutMs: options.timeoutMs, label: options.label ?? 'smartcom' };
   if (options.signal) leaseOptions.signal = options.signal;
-  return lender.lease(({ session, signal }) => work(new SmartcomClient(session, { commandTimeoutMs, signal })), leaseOptions);
+  return lender.lease((lease) => work(new SmartcomClient(lease.session, { commandTimeoutMs, lease })), leaseOptions);
 }

@@ -63,7 +63,7 @@ describe('KeepAlive', () => {
     assert.equal(probe.internal, true);
     assert.equal(probe.label, 'keep-alive');
     assert.equal(probe.options.timeoutMs, 5000);
-    await probe.invoke({ session: 'the session', link: new MemoryLink('unused'), signal: probe.controller.signal });
+    await probe.invoke(probe.contextFor('the session', new MemoryLink('unused')));
     assert.deepEqual(probes, ['the session']);
   });
 });

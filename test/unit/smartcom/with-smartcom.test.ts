@@ -13,7 +13,7 @@ function recordingLender(): { lender: AtChannelLender; leases: LeaseOptions[]; s
   const lender: AtChannelLender = {
     lease<T>(fn: LeaseFn<AtChannel, T>, options: LeaseOptions): Promise<T> {
       leases.push(options);
-      return fn({ session: channel, link: undefined as never, signal });
+      return fn({ session: channel, link: undefined as never, signal, ended: false });
     },
   };
   return { lender, leases, signal };
