@@ -38,6 +38,39 @@ describe('Connection: leases', () => {
     assert.equal(connection.stats().counters.leases, 4);
   });
 
+  it('tells a lease function that polls that its lease has ended (ended), and a signal read only after the end is already aborted', async () => {
+    const connection = open({ driver: lineDriver({ keepAlive: false }) });
+    let context: { readonly ended: boolean; readonly signal: AbortSignal } | undefined;
+    let endedWhileRunning: boolean | undefined;
+    let release: () => void = () => undefined;
+    const hanging = connection.lease(async (lease) => {
+      context = lease;
+      endedWhileRunning = lease.ended;
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+    }, { timeoutMs: 300, label: 'polling lease' });
+    await assert.rejects(hanging, (error: MeterError) => error.code === 'E_TIMEOUT');
+    assert.equal(endedWhileRunning, false, 'not ended while it runs in time');
+    assert.equal(context?.ended, true, 'ended once it timed out');
+    const late = context?.signal;
+    assert.equal(late?.aborted, true, 'a signal made after the end is aborted at once');
+    assert.equal((late?.reason as MeterError).code, 'E_TIMEOUT');
+    release();
+  });
+
+  it('keeps ended false while a lease runs in time, and true once it is over', async () => {
+    const connection = open();
+    let context: { readonly ended: boolean } | undefined;
+    const inside = await connection.lease(async (lease) => {
+      context = lease;
+      await new Promise((resolve) => setImmediate(resolve));
+      return lease.ended;
+    }, { timeoutMs: 10_000 });
+    assert.equal(inside, false);
+    assert.equal(context?.ended, true);
+  });
+
   it('fails a timed-out lease alone: its signal aborts, E_TIMEOUT names it, the driver resyncs, the next lease runs', async () => {
     const driver = lineDriver({ keepAlive: false });
     const connection = open({ driver });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { SmartcomClient } from '../../../src/smartcom/client';
 import { expectMeterError } from '../../helpers/meter-error';
-import { useChannelPerTest } from '../at/scripted-peer';
+import { settle, useChannelPerTest } from '../at/scripted-peer';
 
 /** The client against a scripted gateway: real captures (reference 2.1, 2.2) and variants of their framing. */
 describe('SmartcomClient on the wire', () => {
@@ -82,5 +82,22 @@ describe('SmartcomClient on the wire', () => {
     await expectMeterError(client.setPortSettings(2, { baudRate: 2400, parity: 'mark' as 'odd' }), 'E_BAD_ARGUMENT');
     await expectMeterError(client.addAmsDevice({ port: 2, protocol: 'IEC62056-21', address: 'x', interval: '7M' }), 'E_BAD_ARGUMENT');
     assert.equal(wire.peer.receivedBytes, 0);
+  });
+});
+
+describe('SmartcomClient in a pool lease', () => {
+  const wire = useChannelPerTest();
+
+  it('sends commands while its lease runs, and none once the lease has ended (E_ABORTED, nothing written)', async () => {
+    const lease = { ended: false };
+    const client = new SmartcomClient(wire.channel, { commandTimeoutMs: 5000, lease });
+    const running = client.setAmsRetry(2);
+    assert.equal(await wire.peer.nextLine(), 'AT^SCAMS="RETRY",2');
+    await wire.peer.send('OK\r\n');
+    await running;
+    lease.ended = true;
+    await expectMeterError(client.setAmsRetry(3), 'E_ABORTED');
+    await settle();
+    assert.equal(wire.peer.receivedText, 'AT^SCAMS="RETRY",2\r', 'nothing was written after the end');
   });
 });
