@@ -60,7 +60,7 @@ export = function registerAmsDevice(RED: RedApi): void {
     let action = 'ams-device';
     let args: ActionArgs;
     try {
-      const chosen = chooseAction(def, msg);
+      const chosen = chooseAction(def, msg, t);
       action = chosen;
       args = await resolveArgs(chosen, def, msg, evaluator(node, msg), t);
     } catch (error) {

@@ -31,7 +31,7 @@ export = function registerIec62056Read(RED: RedApi): void {
     instanceCount += 1;
     let settings: IecReadSettings;
     try {
-      settings = settingsFromDef(def);
+      settings = settingsFromDef(def, t);
     } catch (error) {
       return refuseInput(node, error);
     }
@@ -72,7 +72,7 @@ export = function registerIec62056Read(RED: RedApi): void {
   }
 
   async function readOnce(reader: MeterReader, settings: IecReadSettings, def: IecReadDef, msg: Record<string, unknown>, evaluate: EvaluateTyped): Promise<Record<string, unknown>[]> {
-    const payload = await reader.read(planRead(settings, await withTypedInputs(def, msg, evaluate)));
+    const payload = await reader.read(planRead(settings, await withTypedInputs(def, msg, evaluate), t));
     return outputMessages(msg, payload, settings.output);
   }
 
@@ -81,7 +81,7 @@ export = function registerIec62056Read(RED: RedApi): void {
     return (value, type, field) =>
       new Promise((resolve, reject) => {
         RED.util.evaluateNodeProperty(value, type, node, msg, (err, result) => {
-          if (err) reject(bad(field, t('iec62056-read.errors.typed-input', { type, value, reason: err.message })));
+          if (err) reject(bad(t, field, t('iec62056-read.errors.typed-input', { type, value, reason: err.message })));
           else resolve(result);
         });
       });

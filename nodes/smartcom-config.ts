@@ -12,7 +12,7 @@ import { listSerialPorts } from '../src/transport/serial-ports';
 import type { SmartcomConfigApi } from './lib/config-api';
 import { CONFIG_DEFAULTS, settingsFromDef, type SmartcomConfigDef, type SmartcomCredentials, type SmartcomSettings } from './lib/config-def';
 import { errorLanguage, reportText } from './lib/error-report';
-import type { RedApi, RedNode } from './lib/red';
+import type { RedApi, RedNode, Translate } from './lib/red';
 import { READ_PERMISSION, SERIAL_PORTS_PATH, serialPortsHandler } from './lib/serial-ports-route';
 import { readReconnectLimits, smartcomConfigSettings } from './lib/settings';
 import { SharedConnection } from './lib/shared-connection';
@@ -31,7 +31,7 @@ export = function registerSmartcomConfig(RED: RedApi): void {
   function setUp(node: ConfigNode, def: SmartcomConfigDef): void {
     const credentials: SmartcomCredentials = node.credentials ?? {};
     instanceCount += 1;
-    const settings = parseSettings(def, RED.settings);
+    const settings = parseSettings(def, RED.settings, (key, params) => RED._(key, params));
     const commandTimeoutMs = settings instanceof MeterError ? CONFIG_DEFAULTS.commandTimeout * 1000 : settings.commandTimeoutMs;
     const shared = new SharedConnection({
       poolUserId: `smartcom-config:${node.id}#${instanceCount}`,
@@ -63,12 +63,12 @@ export = function registerSmartcomConfig(RED: RedApi): void {
     settings: smartcomConfigSettings,
   });
 
-  RED.httpAdmin.get(SERIAL_PORTS_PATH, RED.auth.needsPermission(READ_PERMISSION), serialPortsHandler(() => listSerialPorts()));
+  RED.httpAdmin.get(SERIAL_PORTS_PATH, RED.auth.needsPermission(READ_PERMISSION), serialPortsHandler(() => listSerialPorts(), (key, params) => RED._(key, params)));
 };
 
-function parseSettings(def: SmartcomConfigDef, runtimeSettings: Record<string, unknown>): SmartcomSettings | MeterError {
+function parseSettings(def: SmartcomConfigDef, runtimeSettings: Record<string, unknown>, t: Translate): SmartcomSettings | MeterError {
   try {
-    return settingsFromDef(def, readReconnectLimits(runtimeSettings));
+    return settingsFromDef(def, readReconnectLimits(runtimeSettings), t);
   } catch (error) {
     return isMeterError(error) ? error : new MeterError('E_BAD_ARGUMENT', String(error));
   }

@@ -2,7 +2,9 @@
  * Which action an ams-device message asks for and with which arguments: msg.action over the
  * editor's action; msg.payload (when it has the action's shape) over the editor's fields; typed
  * inputs read through `evaluate`. Everything is validated here, before any lease is taken, so a
- * bad value is an E_BAD_ARGUMENT and nothing is sent to the gateway.
+ * bad value is an E_BAD_ARGUMENT and nothing is sent to the gateway. The node's own refusals are worded
+ * from its catalog (`translate`, the node's RED._) in the runtime's language; the library's checks
+ * (src/smartcom) keep their English message, which the node reports as the detail of a translated summary.
  */
 import { amsInterval, validAmsDevice, type AmsInterval, type ValidAmsDevice } from '../../src/smartcom/ams-device';
 import { validWantedTable } from '../../src/smartcom/ams-plan';
@@ -10,6 +12,7 @@ import { validDeviceSelector, type AmsDeviceSelector } from '../../src/smartcom/
 import { portApply, portParameterValues, type PortApply, type PortSettingsChange } from '../../src/smartcom/port-change';
 import { badArgument, gatewayPort, retryCount, tableIndex } from '../../src/smartcom/validation';
 import { AMS_ACTIONS, type AmsAction, type AmsDeviceDef, type WantedRow } from './ams-device-def';
+import type { Translate } from './red';
 
 export type ActionArgs =
   | { action: 'status' | 'capabilities' | 'enable' | 'disable' | 'clear' }
@@ -30,17 +33,17 @@ type Msg = Record<string, unknown>;
 const PORT_SET_KEYS = ['port', 'baudRate', 'dataBits', 'stopBits', 'parity', 'apply'];
 
 /** msg.action (any case) when present, else the editor's action; anything else is E_BAD_ARGUMENT. */
-export function chooseAction(def: AmsDeviceDef, msg: Msg): AmsAction {
+export function chooseAction(def: AmsDeviceDef, msg: Msg, translate: Translate): AmsAction {
   const wanted = msg.action !== undefined ? msg.action : (def.action ?? 'status');
   const field = msg.action !== undefined ? 'msg.action' : 'action';
   const name = typeof wanted === 'string' ? wanted.trim().toLowerCase() : wanted;
   const known = AMS_ACTIONS.find((action) => action === name);
-  if (!known) throw badArgument(field, `must be one of ${AMS_ACTIONS.join(', ')}, got ${JSON.stringify(wanted)}`, wanted);
+  if (!known) throw badArgument(field, translate('ams-device.errors.invalid.action', { choices: AMS_ACTIONS.join(', '), value: String(JSON.stringify(wanted)) }), wanted);
   return known;
 }
 
 /** `translate` is the node's catalog (RED._), for the texts of the node's own refusals. */
-export async function resolveArgs(action: AmsAction, def: AmsDeviceDef, msg: Msg, evaluate: Evaluate, translate: (key: string) => string): Promise<ActionArgs> {
+export async function resolveArgs(action: AmsAction, def: AmsDeviceDef, msg: Msg, evaluate: Evaluate, translate: Translate): Promise<ActionArgs> {
   switch (action) {
     case 'status':
     case 'capabilities':
@@ -61,11 +64,11 @@ export async function resolveArgs(action: AmsAction, def: AmsDeviceDef, msg: Msg
     case 'interval':
       return intervalArgs(def, msg, evaluate);
     case 'sync':
-      return { action, wanted: syncWanted(def, msg), dryRun: dryRunOf(def, msg) };
+      return { action, wanted: syncWanted(def, msg), dryRun: dryRunOf(def, msg, translate) };
     case 'port-get':
       return { action, port: await portOf(def, msg, evaluate) };
     case 'port-set':
-      return portSetArgs(def, msg, evaluate);
+      return portSetArgs(def, msg, evaluate, translate);
   }
 }
 
@@ -109,9 +112,9 @@ function syncWanted(def: AmsDeviceDef, msg: Msg): ValidAmsDevice[] {
   return validWantedTable(rows.map((row) => ({ ...row, port: numberish(row.port) })));
 }
 
-function dryRunOf(def: AmsDeviceDef, msg: Msg): boolean {
+function dryRunOf(def: AmsDeviceDef, msg: Msg, translate: Translate): boolean {
   if (msg.dryRun === undefined) return def.dryRun === true;
-  if (typeof msg.dryRun !== 'boolean') throw badArgument('msg.dryRun', `must be true or false, got ${JSON.stringify(msg.dryRun)}`, msg.dryRun);
+  if (typeof msg.dryRun !== 'boolean') throw badArgument('msg.dryRun', translate('ams-device.errors.invalid.dry-run', { value: String(JSON.stringify(msg.dryRun)) }), msg.dryRun);
   return msg.dryRun;
 }
 
@@ -125,12 +128,12 @@ async function portOf(def: AmsDeviceDef, msg: Msg, evaluate: Evaluate): Promise<
  * The settings come from msg.payload when it is an object (only the fields it names are written),
  * else from the editor's fields ('' = leave as is). Port and apply fall back to the editor's.
  */
-async function portSetArgs(def: AmsDeviceDef, msg: Msg, evaluate: Evaluate): Promise<ActionArgs> {
+async function portSetArgs(def: AmsDeviceDef, msg: Msg, evaluate: Evaluate, translate: Translate): Promise<ActionArgs> {
   const fromPayload = isPlainObject(msg.payload);
   const source: Record<string, unknown> = fromPayload ? (msg.payload as Record<string, unknown>) : { baudRate: def.baudRate, dataBits: def.dataBits, stopBits: def.stopBits, parity: def.parity };
   if (fromPayload) {
     const unknown = Object.keys(source).filter((key) => !PORT_SET_KEYS.includes(key));
-    if (unknown.length > 0) throw badArgument(`msg.payload.${unknown[0]}`, `is not a port setting; use ${PORT_SET_KEYS.join(', ')}`, unknown[0]);
+    if (unknown.length > 0) throw badArgument(`msg.payload.${unknown[0]}`, translate('ams-device.errors.invalid.port-setting', { choices: PORT_SET_KEYS.join(', ') }), unknown[0]);
   }
   const change: Record<string, unknown> = {};
   for (const key of ['baudRate', 'dataBits', 'stopBits', 'parity']) {

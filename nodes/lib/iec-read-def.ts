@@ -1,6 +1,7 @@
 /**
  * The iec62056-read node's properties as the editor stores them (strings or numbers), checked once and
- * turned into library options. Every failure is E_BAD_ARGUMENT naming the property.
+ * turned into library options. Every failure is E_BAD_ARGUMENT naming the property, worded from the node's
+ * catalog (`iec62056-read.errors.invalid.*`) so a German or Czech runtime reports it in its language.
  */
 import { MeterError } from '../../src/errors';
 import type { ClientMode, EchoHandling, LoadProfileRange } from '../../src/iec62056/client';
@@ -8,7 +9,7 @@ import type { MeterEndpointSpec, MeterReadRequest } from '../../src/meter-read';
 import type { MeterPath } from '../../src/meter-payload';
 import { splitObisList } from '../../src/obis';
 import { isLiteralList } from './iec-read-typed';
-import type { NodeDef } from './red';
+import type { NodeDef, Translate } from './red';
 
 export interface IecReadDef extends NodeDef {
   path?: string;
@@ -68,50 +69,51 @@ export interface IecReadSettings {
 
 const MODES: readonly string[] = ['auto', 'A', 'B', 'C', 'D', 'E'];
 
-export function settingsFromDef(def: IecReadDef): IecReadSettings {
-  const path = oneOf(def.path ?? 'direct', ['gateway', 'direct'], 'path') as MeterPath;
+/** `t` is the node's catalog (RED._), for the wording of a refusal. */
+export function settingsFromDef(def: IecReadDef, t: Translate): IecReadSettings {
+  const path = oneOf(t, def.path ?? 'direct', ['gateway', 'direct'], 'path') as MeterPath;
   return {
     path,
     address: (def.address ?? '').trim(),
-    gateway: { port: whole(def.gatewayPort, 2, 'gatewayPort', 1, 1000) as number, baudRate: whole(def.gatewayBaud, undefined, 'gatewayBaud', 300, 115200) },
-    endpoint: endpointFromDef(def, path === 'direct'),
-    request: requestFromDef(def),
+    gateway: { port: whole(t, def.gatewayPort, 2, 'gatewayPort', 1, 1000) as number, baudRate: whole(t, def.gatewayBaud, undefined, 'gatewayBaud', 300, 115200) },
+    endpoint: endpointFromDef(def, path === 'direct', t),
+    request: requestFromDef(def, t),
     registers: isLiteralList(def.registersType) ? splitObisList(def.registers ?? '') : [],
     loadProfile: loadProfileFromDef(def),
-    timeoutMs: (whole(def.timeout, 120, 'timeout', 1, 3600) as number) * 1000,
-    output: oneOf(def.output ?? 'payload', ['payload', 'values'], 'output') as OutputMode,
+    timeoutMs: (whole(t, def.timeout, 120, 'timeout', 1, 3600) as number) * 1000,
+    output: oneOf(t, def.output ?? 'payload', ['payload', 'values'], 'output') as OutputMode,
     filter: isLiteralList(def.filterType) ? splitObisList(def.filter ?? '') : [],
   };
 }
 
-function endpointFromDef(def: IecReadDef, required: boolean): MeterEndpointSpec | undefined {
+function endpointFromDef(def: IecReadDef, required: boolean, t: Translate): MeterEndpointSpec | undefined {
   const transport = def.transport ?? 'serial';
   if (transport === 'tcp') {
     const host = (def.host ?? '').trim();
-    if (host === '') return missing(required, 'host');
-    return { kind: 'tcp', host, port: whole(def.port, undefined, 'port', 1, 65535) ?? (missing(required, 'port') as never) };
+    if (host === '') return missing(t, required, 'host');
+    return { kind: 'tcp', host, port: whole(t, def.port, undefined, 'port', 1, 65535) ?? (missing(t, required, 'port') as never) };
   }
-  if (transport !== 'serial') throw bad('transport', `must be "serial" or "tcp", not "${transport}"`);
+  if (transport !== 'serial') throw bad(t, 'transport', t('iec62056-read.errors.invalid.transport', { value: transport }));
   const path = (def.serialPath ?? '').trim();
-  if (path === '') return missing(required, 'serialPath');
-  const parity = oneOf(def.parity ?? 'even', ['none', 'even', 'odd'], 'parity') as 'none' | 'even' | 'odd';
-  return { kind: 'serial', path, parity, dataBits: whole(def.dataBits, 7, 'dataBits', 7, 8) as 7 | 8, stopBits: whole(def.stopBits, 1, 'stopBits', 1, 2) as 1 | 2 };
+  if (path === '') return missing(t, required, 'serialPath');
+  const parity = oneOf(t, def.parity ?? 'even', ['none', 'even', 'odd'], 'parity') as 'none' | 'even' | 'odd';
+  return { kind: 'serial', path, parity, dataBits: whole(t, def.dataBits, 7, 'dataBits', 7, 8) as 7 | 8, stopBits: whole(t, def.stopBits, 1, 'stopBits', 1, 2) as 1 | 2 };
 }
 
-function requestFromDef(def: IecReadDef): MeterReadRequest {
+function requestFromDef(def: IecReadDef, t: Translate): MeterReadRequest {
   const request: MeterReadRequest = {
-    mode: oneOf(def.mode ?? 'auto', MODES, 'mode') as ClientMode,
-    echo: oneOf(def.echo ?? 'auto', ['auto', 'on', 'off'], 'echo') as EchoHandling,
-    readCommand: oneOf(def.readCommand ?? 'R1', ['R1', 'R5'], 'readCommand') as 'R1' | 'R5',
+    mode: oneOf(t, def.mode ?? 'auto', MODES, 'mode') as ClientMode,
+    echo: oneOf(t, def.echo ?? 'auto', ['auto', 'on', 'off'], 'echo') as EchoHandling,
+    readCommand: oneOf(t, def.readCommand ?? 'R1', ['R1', 'R5'], 'readCommand') as 'R1' | 'R5',
     noBaudSwitch: def.noBaudSwitch === true,
     wakeUp: def.wakeUp === true,
   };
   const numbers: [keyof MeterReadRequest, number | undefined][] = [
-    ['maxBaudRate', whole(def.maxBaud, undefined, 'maxBaud', 300, 115200)],
-    ['switchDelayMs', whole(def.switchDelay, undefined, 'switchDelay', 0, 10000)],
-    ['fixedBaudRate', whole(def.fixedBaud, undefined, 'fixedBaud', 300, 115200)],
-    ['listenBaudRate', whole(def.listenBaud, undefined, 'listenBaud', 300, 115200)],
-    ['retries', whole(def.retries, undefined, 'retries', 0, 9)],
+    ['maxBaudRate', whole(t, def.maxBaud, undefined, 'maxBaud', 300, 115200)],
+    ['switchDelayMs', whole(t, def.switchDelay, undefined, 'switchDelay', 0, 10000)],
+    ['fixedBaudRate', whole(t, def.fixedBaud, undefined, 'fixedBaud', 300, 115200)],
+    ['listenBaudRate', whole(t, def.listenBaud, undefined, 'listenBaud', 300, 115200)],
+    ['retries', whole(t, def.retries, undefined, 'retries', 0, 9)],
   ];
   for (const [key, value] of numbers) if (value !== undefined) (request as Record<string, unknown>)[key] = value;
   return request;
@@ -123,27 +125,28 @@ function loadProfileFromDef(def: IecReadDef): LoadProfileRange | undefined {
   return from === '' && to === '' ? undefined : { from, to };
 }
 
-function missing(required: boolean, property: string): undefined {
-  if (required) throw bad(property, 'is required for the direct path');
+function missing(t: Translate, required: boolean, property: string): undefined {
+  if (required) throw bad(t, property, t('iec62056-read.errors.invalid.required-direct'));
   return undefined;
 }
 
 /** A whole number in [min, max]; blank gives the fallback. */
-export function whole(value: string | number | undefined, fallback: number | undefined, name: string, min: number, max: number): number | undefined {
+export function whole(t: Translate, value: string | number | undefined, fallback: number | undefined, name: string, min: number, max: number): number | undefined {
   if (value === undefined || (typeof value === 'string' && value.trim() === '')) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw bad(name, `must be a whole number from ${min} to ${max}, not "${value}"`);
+  if (!Number.isInteger(n) || n < min || n > max) throw bad(t, name, t('iec62056-read.errors.invalid.whole-number', { min, max, value: String(value) }));
   return n;
 }
 
-function oneOf(value: string, choices: readonly string[], name: string): string {
-  if (!choices.includes(value)) throw bad(name, `must be one of ${choices.join(', ')}, not "${value}"`);
+function oneOf(t: Translate, value: string, choices: readonly string[], name: string): string {
+  if (!choices.includes(value)) throw bad(t, name, t('iec62056-read.errors.invalid.one-of', { choices: choices.join(', '), value }));
   return value;
 }
 
-export function bad(property: string, problem: string): MeterError {
+/** E_BAD_ARGUMENT `iec62056-read: <property> <problem>` (problem already in the runtime's language), with the catalog's hint. */
+export function bad(t: Translate, property: string, problem: string): MeterError {
   return new MeterError('E_BAD_ARGUMENT', `iec62056-read: ${property} ${problem}`, {
     details: { property },
-    hint: `Open the iec62056-read node and correct "${property}" (or the msg property that overrides it).`,
+    hint: t('iec62056-read.errors.invalid.hint', { property }),
   });
 }

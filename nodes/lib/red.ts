@@ -92,3 +92,6 @@ export interface RedApi {
     error(message: unknown): void;
   };
 }
+
+/** A node's catalog lookup (RED._ or a stand-in): the text of `key` in the runtime's language, `__name__` filled from params. */
+export type Translate = (key: string, params?: Record<string, string | number>) => string;

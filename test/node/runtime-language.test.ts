@@ -7,7 +7,7 @@ import type { NodeStatus } from '../../nodes/lib/red';
 import { createSimulatedMeterReader } from '../../src/sim/ams-meter-reader';
 import { meterProfile } from '../../src/sim/meter';
 import type { SmartcomSimulator } from '../../src/sim/smartcom/simulator';
-import { caughtCode, FAST_IEC_RECONNECT, gatewayProps, node, readerFlow } from './fixtures/iec-read';
+import { caughtCode, directTcp, FAST_IEC_RECONNECT, gatewayProps, node, readerFlow } from './fixtures/iec-read';
 import { TAB } from './fixtures/flows';
 import { inLanguage } from './fixtures/runtime-language';
 import { coreNode, helper, initHelper, startSimulator } from './fixtures/setup';
@@ -61,6 +61,32 @@ describe('error texts in the runtime\'s language', function () {
     assert.match(english.message, /^Error: the gateway could not read the meter: .* \(65541\)\. Try: /, 'English stays as it was');
     assert.deepEqual(Object.keys(german.msg.error as object).sort(), Object.keys(english.msg.error as object).sort());
     assert.deepEqual((german.msg.error as { source: unknown }).source, (english.msg.error as { source: unknown }).source);
+  });
+
+  it('German: a bad port in the node is refused entirely in German (log, Catch, status), with code E_BAD_ARGUMENT', async function () {
+    await helper.load([...inLanguage('de', [iecRead, smartcomConfig]), CATCH], readerFlow(directTcp(0)));
+    const logged = (node('r1') as unknown as { error: { getCalls(): { args: unknown[] }[] } }).error.getCalls().map((call) => String(call.args[0]));
+    const failure = await caughtCode();
+    assert.equal(failure.code, 'E_BAD_ARGUMENT');
+    const german =
+      'Ungültige Einstellung oder Eingabe (E_BAD_ARGUMENT). ' +
+      'Abhilfe: Korrigieren Sie die genannte Einstellung im Knoten oder die msg-Eigenschaft, die sie überschreibt. ' +
+      '— Details: iec62056-read: port muss eine ganze Zahl von 1 bis 65535 sein, nicht „0“ ' +
+      '(Öffnen Sie den Knoten iec62056-read und korrigieren Sie „port“ (oder die msg-Eigenschaft, die diese Einstellung überschreibt).)';
+    assert.equal(failure.message, `Error: ${german}`);
+    assert.deepEqual(logged, [german], 'the deploy-time log line is the same German text');
+    const statuses = (node('r1') as unknown as { status: { getCalls(): { args: unknown[] }[] } }).status.getCalls().map((call) => call.args[0] as NodeStatus);
+    assert.deepEqual(statuses.at(-1), { fill: 'red', shape: 'ring', text: 'Fehler E_BAD_ARGUMENT' });
+  });
+
+  it('English: the same bad port keeps its English text', async function () {
+    await helper.load([...inLanguage('en-US', [iecRead, smartcomConfig]), CATCH], readerFlow(directTcp(0)));
+    const failure = await caughtCode();
+    assert.equal(failure.code, 'E_BAD_ARGUMENT');
+    assert.equal(
+      failure.message,
+      'Error: iec62056-read: port must be a whole number from 1 to 65535, not "0" (E_BAD_ARGUMENT). Try: Open the iec62056-read node and correct "port" (or the msg property that overrides it).',
+    );
   });
 
   it('Czech: an ams-device without a gateway fails with a Czech text and code E_NOT_CONNECTED', async function () {

@@ -7,6 +7,7 @@ import { serialPortsHandler } from '../../nodes/lib/serial-ports-route';
 import type { SmartcomSimulator } from '../../src/sim/smartcom/simulator';
 import { sharedFlow } from './fixtures/flows';
 import { FAST_RECONNECT, NODE_MODULES, helper, initHelper, requireFromRuntime, startSimulator } from './fixtures/setup';
+import { runtimeTranslate } from './fixtures/runtime-language';
 import { ask } from './fixtures/wait';
 
 /** The admin-auth middleware of the Node-RED under test (4.x, or 5.x in the compatibility run). */
@@ -114,7 +115,7 @@ describe('smartcom-config: credentials and the serial-port endpoint', function (
           sent.body = body;
         },
       };
-      serialPortsHandler(() => Promise.reject(new Error('udev is not running')))({ params: {}, query: {} }, res, () => undefined);
+      serialPortsHandler(() => Promise.reject(new Error('udev is not running')), runtimeTranslate('en-US'))({ params: {}, query: {} }, res, () => undefined);
       await new Promise<void>((resolve) => setImmediate(resolve));
       assert.equal(sent.status, 500);
       assert.match(String((sent.body as { message?: unknown }).message), /listing serial ports failed: udev is not running/);

@@ -4,6 +4,7 @@ import type { ConnectionStats } from '../../src/pool/types';
 import { settingsFromDef, type SmartcomConfigDef } from '../../nodes/lib/config-def';
 import { readReconnectLimits } from '../../nodes/lib/settings';
 import { describeStatus, renderStatus } from '../../nodes/lib/status';
+import { runtimeTranslate } from './fixtures/runtime-language';
 
 function stats(overrides: Partial<ConnectionStats>): ConnectionStats {
   return {
@@ -20,6 +21,8 @@ function english(key: string, params?: Record<string, string | number>): string 
 
 const tcp: SmartcomConfigDef = { id: 'c', type: 'smartcom-config', transport: 'tcp', host: 'gw', port: '2323' };
 const LIMITS = { minMs: 1000, maxMs: 60000 };
+/** RED._ of an English runtime, for the wording of a refusal. */
+const t = runtimeTranslate('en-US');
 
 describe('smartcom-config: status vocabulary', function () {
   const cases: Array<[string, Partial<ConnectionStats>, string, string, string]> = [
@@ -40,20 +43,20 @@ describe('smartcom-config: status vocabulary', function () {
 
 describe('smartcom-config: configuration', function () {
   it('applies the documented defaults', function () {
-    const settings = settingsFromDef(tcp, LIMITS);
+    const settings = settingsFromDef(tcp, LIMITS, t);
     assert.deepEqual(settings.endpoint, { kind: 'tcp', host: 'gw', port: 2323 });
     assert.equal(settings.terminator, '\r');
     assert.equal(settings.commandTimeoutMs, 10000);
     assert.equal(settings.longCommandTimeoutMs, 120000);
     assert.equal(settings.keepAliveMs, 60000);
     assert.equal(settings.queueLimit, 50);
-    assert.deepEqual(settingsFromDef({ ...tcp, transport: 'serial', serialPath: '/dev/ttyUSB0' }, LIMITS).endpoint, {
+    assert.deepEqual(settingsFromDef({ ...tcp, transport: 'serial', serialPath: '/dev/ttyUSB0' }, LIMITS, t).endpoint, {
       kind: 'serial', path: '/dev/ttyUSB0', baudRate: 115200, dataBits: 8, parity: 'none', stopBits: 1,
     });
   });
 
   it('turns the keep-alive off with 0 and reads CR LF', function () {
-    const settings = settingsFromDef({ ...tcp, keepAlive: '0', lineEnding: 'crlf' }, LIMITS);
+    const settings = settingsFromDef({ ...tcp, keepAlive: '0', lineEnding: 'crlf' }, LIMITS, t);
     assert.equal(settings.keepAliveMs, 0);
     assert.equal(settings.terminator, '\r\n');
   });
@@ -69,7 +72,7 @@ describe('smartcom-config: configuration', function () {
   ];
   for (const [what, overrides, property] of invalid) {
     it(`rejects ${what} with E_BAD_ARGUMENT naming ${property}`, function () {
-      assert.throws(() => settingsFromDef({ ...tcp, ...overrides }, LIMITS), (error: MeterError) => {
+      assert.throws(() => settingsFromDef({ ...tcp, ...overrides }, LIMITS, t), (error: MeterError) => {
         assert.equal(error.code, 'E_BAD_ARGUMENT');
         assert.equal(error.details.property, property);
         return true;

@@ -46,6 +46,15 @@ function isConfigNode(node: string): boolean {
   return /category:\s*'config'/.test(readFileSync(path.join(root, 'nodes', `${node}.html`), 'utf8'));
 }
 
+/** The runtime's TypeScript files under `dir` (the node modules and nodes/lib). */
+function runtimeSources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return runtimeSources(full);
+    return entry.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
 function helpText(locale: Locale, node: string): string {
   return readFileSync(path.join(root, 'locales', locale, `${node}.html`), 'utf8');
 }
@@ -87,6 +96,16 @@ describe('translations: catalogs', () => {
       for (const key of used) assert.ok(english.has(key), `data-i18n key ${key}`);
     });
   }
+
+  it("every catalog key the runtime code names ('<node>.<group>.<key>' in nodes/**/*.ts) is in en-US, so in de and cs too", () => {
+    const named = runtimeSources(path.join(root, 'nodes')).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/'((?:[a-z0-9]+-)*[a-z0-9]+)\.([a-z][\w-]*\.[\w.-]*\w)'/g)].filter((match) => NODE_TYPES.includes(match[1])).map((match) => ({ file, node: match[1], key: `${match[1]}.${match[2]}` })),
+    );
+    assert.ok(named.some(({ key }) => key === 'iec62056-read.errors.invalid.whole-number'), 'the input checks name their keys');
+    for (const { file, node, key } of named) {
+      for (const locale of LOCALES) assert.ok(flatten(readCatalog(locale, node)).has(key), `${path.relative(root, file)}: ${key} in ${locale}/${node}.json`);
+    }
+  });
 
   it('every catalog carries its own locale tag at <node>.locale (how the nodes learn the runtime language)', () => {
     for (const node of NODE_TYPES) {

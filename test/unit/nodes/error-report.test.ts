@@ -1,20 +1,9 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { errorLanguage, reportedError, reportText } from '../../../nodes/lib/error-report';
 import { nodeError as iecNodeError } from '../../../nodes/lib/iec-read-output';
 import { nodeError as amsNodeError } from '../../../nodes/lib/node-error';
 import { MeterError } from '../../../src/errors';
-
-/** One node's catalog as RED._ would answer from it (`__name__` placeholders), the key itself when missing. */
-function catalog(locale: string, node: string): (key: string, params?: Record<string, string | number>) => string {
-  const root = path.resolve(__dirname, '..', '..', '..', '..', 'locales');
-  const texts = JSON.parse(readFileSync(path.join(root, locale, `${node}.json`), 'utf8')) as Record<string, unknown>;
-  return (key, params = {}) => {
-    const found = key.split('.').reduce<unknown>((at, part) => (at as Record<string, unknown> | undefined)?.[part], texts);
-    return typeof found === 'string' ? found.replace(/__(\w+)__/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : key;
-  };
-}
+import { catalog } from '../../helpers/catalog';
 
 /** How the nodes word an error: English as before, German and Czech from the translated tables, the code unchanged. */
 describe('node error reports in the runtime language', () => {
