@@ -4,15 +4,15 @@
  * drain that deletes a record only after it was delivered. The logic is in lib/scdata-read/ and
  * the library (src/smartcom/drain); this file wires it to Node-RED.
  */
-import type { ErrorTextLanguage } from '../src/error-text';
 import { MeterError } from '../src/errors';
 import { asSmartcomConfig, type SmartcomConfigNode } from './lib/config-api';
-import { errorLanguage, reportedError, reportText } from './lib/error-report';
+import { errorLanguage, reportedError } from './lib/error-report';
 import type { NodeStatus, RedApi, RedNode } from './lib/red';
 import { AckTracker } from './lib/scdata-read/ack-tracker';
 import { settingsFromDef, type ScdataReadDef, type ScdataReadSettings } from './lib/scdata-read/config';
 import { contextCheckpoint, type NodeContextStore } from './lib/scdata-read/context-checkpoint';
 import { DrainController } from './lib/scdata-read/drain-controller';
+import { automaticFailure, automaticFailureMsg, missingGateway } from './lib/scdata-read/failures';
 import { cachedIdentity, runOperation } from './lib/scdata-read/operations';
 import { requestFrom } from './lib/scdata-read/request';
 import { StatusView } from './lib/scdata-read/status-view';
@@ -30,11 +30,18 @@ export = function registerScdataRead(RED: RedApi): void {
     RED.nodes.createNode(this, def);
     const config = asSmartcomConfig(RED.nodes.getNode(def.connection));
     if (!config) {
-      this.status({ fill: 'red', shape: 'ring', text: RED._('scdata-read.status.no-config') });
-      this.error(RED._('scdata-read.error.no-config'));
+      refuseInput(this);
       return;
     }
     setUp(this, config, settingsFromDef(def));
+  }
+
+  /** Without a gateway the status is red, the reason is logged once, and every message fails with it (E_NOT_CONNECTED, for a Catch node). */
+  function refuseInput(node: ScdataNode): void {
+    const failure = missingGateway((key) => RED._(key), errorLanguage((key) => RED._(key), 'scdata-read'));
+    node.status({ fill: 'red', shape: 'ring', text: RED._('scdata-read.status.no-config') });
+    node.error(failure.message);
+    node.on('input', (_msg, _send, done) => done(failure));
   }
 
   function setUp(node: ScdataNode, config: SmartcomConfigNode, settings: ScdataReadSettings): void {
@@ -50,7 +57,8 @@ export = function registerScdataRead(RED: RedApi): void {
       lender: config, lockKey, settings, status, acks,
       checkpoint: settings.checkpoint ? contextCheckpoint(node.context(), settings.checkpointStore) : undefined,
       warn: (text) => node.warn(text),
-      error: (error) => node.error(describe(error, language)),
+      // With a message of its own, so that Catch nodes get it (msg.auto, msg.error.code); logged as before when none does.
+      error: (error, action) => node.error(automaticFailure(error, language), automaticFailureMsg(action)),
       send: (msg) => node.send(msg),
       timeoutMs: LEASE_TIMEOUT_MS,
       translate: (key, params) => RED._(key, params),
@@ -104,9 +112,4 @@ export = function registerScdataRead(RED: RedApi): void {
 
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
-}
-
-/** What node.error logs for a failure no input message waits for (an automatic drain or poll). */
-function describe(error: unknown, language: ErrorTextLanguage): string {
-  return reportText(error, language, error instanceof MeterError ? `${error.message} (${error.code})` : String(error));
 }

@@ -12,6 +12,9 @@ import type { ScdataReadSettings } from './config';
 import { nodeDeliver } from './delivery';
 import type { StatusView } from './status-view';
 
+/** What failed without an input message: an automatic drain, or the poll of the stored count (and free space). */
+export type AutomaticAction = 'drain' | 'count';
+
 export interface DrainControllerOptions {
   lender: AtChannelLender;
   /** The endpoint key (lock and fallback identity); undefined while the connection is not acquired. */
@@ -21,8 +24,11 @@ export interface DrainControllerOptions {
   acks: AckTracker | undefined;
   checkpoint: DrainCheckpoint | undefined;
   warn: (text: string) => void;
-  /** A failure of an automatic drain or poll (no input message to report it with). */
-  error: (error: unknown) => void;
+  /**
+   * A failure of an automatic drain or poll, which no input message waits for: `action` is `drain` for
+   * an automatic drain (every N seconds or at the threshold), `count` for the poll (MESS_CNT and GET_SPACE).
+   */
+  error: (error: unknown, action: AutomaticAction) => void;
   /** Sends without an input message (automatic drains). */
   send: (msg: Record<string, unknown>) => void;
   timeoutMs: number;
@@ -95,7 +101,7 @@ export class DrainController {
       const { autoThreshold } = this.options.settings;
       if (autoThreshold > 0 && level.count >= autoThreshold) this.automatic();
     } catch (error) {
-      this.options.error(error);
+      this.options.error(error, 'count');
     }
   }
 
@@ -111,6 +117,6 @@ export class DrainController {
   private automatic(): void {
     const key = this.options.lockKey();
     if (this.closed || this.running || (key !== undefined && isDrainRunning(key))) return;
-    this.run(this.options.send).catch((error: unknown) => this.options.error(error));
+    this.run(this.options.send).catch((error: unknown) => this.options.error(error, 'drain'));
   }
 }
