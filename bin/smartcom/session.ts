@@ -11,7 +11,7 @@ export interface SessionOptions {
 }
 
 /**
- * One direct connection for one command line run: link, login if the gateway asks, ATE0, then
+ * One direct connection for one command line run: link, login if the gateway asks, echo set up as the pool does it (ATE1, AT), then
  * `work`. (No pool: a command line fails at once when the gateway is unreachable, no reconnects.)
  */
 export async function withGateway<T>(options: SessionOptions, work: (client: SmartcomClient) => Promise<T>): Promise<T> {
