@@ -88,7 +88,7 @@ function lazy(make: () => AtCommand): () => AtCommand {
 
 /** The command for a valid count, from the cache or made (recordCount throws E_BAD_ARGUMENT for a bad one). */
 function byCount(cache: Map<number, AtCommand>, count: number, make: (checked: number) => AtCommand): AtCommand {
-  const cached = typeof count === 'number' ? cache.get(count) : undefined;
+  const cached = cache.get(count);
   if (cached) return cached;
   const command = make(recordCount(count));
   if (cache.size >= MAX_CACHED_COUNTS) cache.clear();
