@@ -12,6 +12,12 @@
  * at once. Node-RED runs for days, so the steady state is the fair figure; each simulator is a fresh
  * process (cold) for both sides alike.
  *
+ * A third replay shows how far the target can be reached at all on the machine: the raw replay plus the
+ * least any drain must do with an answer (find each record's sequence number, one regex over the text).
+ * Its ratio to the raw replay is a ceiling for ours: a client cannot do less and still know what it read.
+ * Further replays wait (spinning) 10, 20 and 40 us after each answer: they show how much turnaround per
+ * command a client may take before its rate falls below the target.
+ *
  * The headline runs the simulator in a process of its own, as a gateway is a device of its own; the
  * same figure with the simulator sharing our thread is reported beside it (there the simulator's and
  * our work add up on one core, which no real installation has). Target: ours / raw >= 0.9.
@@ -29,6 +35,13 @@ export interface DrainFigures {
   ratio: number;
   oursMs: number[];
   rawMs: number[];
+  /** The raw replay that also finds every record's sequence number in each answer (the least a drain must do). */
+  floorPerSecond: number;
+  /** floor / raw: the best ratio any client doing that minimum reached here. */
+  floorRatio: number;
+  floorMs: number[];
+  /** The raw replay waiting `delayUs` (busy) after each answer before its next line: how much client turnaround the rate takes. */
+  tolerance: { delayUs: number; ratio: number }[];
 }
 
 export interface DrainBenchmarkResult extends DrainFigures {
@@ -73,7 +86,7 @@ async function oursOnce(host: SimHostKind): Promise<{ ms: number; setup: string[
  * The simulator's own rate: the same lines from a raw socket, each sent when the previous one's final
  * result arrived; the set-up lines (echo on) go first and are not timed, as ours are not.
  */
-async function rawOnce(host: SimHostKind, setup: readonly string[], lines: readonly string[]): Promise<number> {
+async function rawOnce(host: SimHostKind, setup: readonly string[], lines: readonly string[], onAnswer?: (text: string) => void): Promise<number> {
   const sim = await startBenchSimulator(host, RECORDS);
   const socket = connect(sim.port, '127.0.0.1');
   await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
@@ -82,6 +95,7 @@ async function rawOnce(host: SimHostKind, setup: readonly string[], lines: reado
   socket.on('data', (chunk: Buffer) => {
     buffered += chunk.toString('latin1');
     if (/(^|\n)(OK|ERROR[^\r\n]*)\r\n$/.test(buffered)) {
+      onAnswer?.(buffered);
       buffered = '';
       waiting?.();
     }
@@ -103,39 +117,79 @@ async function rawOnce(host: SimHostKind, setup: readonly string[], lines: reado
   return ms;
 }
 
+/** A stored record's sequence number, as the simulator writes records (the floor replay's only work). */
+const SEQUENCE = /\^SCDATA: "AMS",\d+,(\d+),/g;
+
+/** The raw replay finding every record's sequence number; fails unless it found at least every record once. */
+async function floorOnce(host: SimHostKind, setup: readonly string[], lines: readonly string[]): Promise<number> {
+  let found = 0;
+  let sum = 0;
+  const ms = await rawOnce(host, setup, lines, (text) => {
+    for (const match of text.matchAll(SEQUENCE)) {
+      found++;
+      sum += Number(match[1]);
+    }
+  });
+  if (found < RECORDS || !(sum > 0)) throw new Error(`drain bench: the floor replay found ${found} sequence numbers, expected at least ${RECORDS}`);
+  return ms;
+}
+
+/** The raw replay with a client that takes `delayUs` (spinning, as work would) after each answer before its next line. */
+function delayedOnce(host: SimHostKind, setup: readonly string[], lines: readonly string[], delayUs: number): Promise<number> {
+  return rawOnce(host, setup, lines, () => {
+    const until = performance.now() + delayUs / 1000;
+    while (performance.now() < until);
+  });
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
 
 /** Alternating rounds of ours and the raw replay, with the simulator on the given host kind. */
-async function measure(host: SimHostKind): Promise<DrainFigures & { commands: number }> {
+/** Client turnarounds (us) tried by the tolerance replays (simulator in its own process only). */
+const TOLERANCE_DELAYS_US = [10, 20, 40];
+
+async function measure(host: SimHostKind, delaysUs: readonly number[] = []): Promise<DrainFigures & { commands: number }> {
   const oursMs: number[] = [];
   const rawMs: number[] = [];
+  const floorMs: number[] = [];
+  const delayedMs = delaysUs.map((): number[] => []);
   let commands = 0;
   for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
     const run = await oursOnce(host);
     const raw = await rawOnce(host, run.setup, run.lines);
+    const floor = await floorOnce(host, run.setup, run.lines);
+    const delayed: number[] = [];
+    for (const delayUs of delaysUs) delayed.push(await delayedOnce(host, run.setup, run.lines, delayUs));
     commands = run.lines.length;
     if (round < WARMUP_ROUNDS) continue;
     oursMs.push(run.ms);
     rawMs.push(raw);
+    floorMs.push(floor);
+    delayed.forEach((ms, index) => delayedMs[index].push(ms));
   }
   const oursPerSecond = RECORDS / (median(oursMs) / 1000);
   const rawPerSecond = RECORDS / (median(rawMs) / 1000);
-  return { oursPerSecond, rawPerSecond, ratio: oursPerSecond / rawPerSecond, oursMs, rawMs, commands };
+  const floorPerSecond = RECORDS / (median(floorMs) / 1000);
+  return {
+    oursPerSecond, rawPerSecond, ratio: oursPerSecond / rawPerSecond, oursMs, rawMs, commands,
+    floorPerSecond, floorRatio: floorPerSecond / rawPerSecond, floorMs,
+    tolerance: delaysUs.map((delayUs, index) => ({ delayUs, ratio: median(rawMs) / median(delayedMs[index]) })),
+  };
 }
 
 const msList = (values: number[]): string => values.map((ms) => ms.toFixed(0)).join(' ');
 
 export async function runDrainBenchmark(): Promise<DrainBenchmarkResult> {
-  const { commands, ...child } = await measure('child-process');
+  const { commands, ...child } = await measure('child-process', TOLERANCE_DELAYS_US);
   const { commands: _sameLines, ...inProcess } = await measure('in-process');
   return {
     records: RECORDS, batchSize: BATCH, rounds: ROUNDS, ...child, inProcess,
     notes: `${commands} command lines per drain (ATI4, MESS_CNT, then per round GET_OLDEST n / GET_SPACE, GET_OLDEST 1, DEL_OLDEST n), ` +
       `echo on for both (the raw client first replays the connection's ATE1 and AT, untimed); ${WARMUP_ROUNDS} untimed warm-up rounds. ` +
-      `Wall ms per drain, simulator in its own process: ours ${msList(child.oursMs)}, raw ${msList(child.rawMs)}; ` +
-      `simulator in our process: ours ${msList(inProcess.oursMs)}, raw ${msList(inProcess.rawMs)}.`,
+      `Wall ms per drain, simulator in its own process: ours ${msList(child.oursMs)}, raw ${msList(child.rawMs)}, floor ${msList(child.floorMs)}; ` +
+      `simulator in our process: ours ${msList(inProcess.oursMs)}, raw ${msList(inProcess.rawMs)}, floor ${msList(inProcess.floorMs)}.`,
   };
 }

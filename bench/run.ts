@@ -103,8 +103,12 @@ const SECTIONS: readonly Section[] = [
         `Ours: ${drain.oursPerSecond.toFixed(0)} records/s. The simulator's own rate for the same command lines (a raw socket`,
         `replaying them, waiting only for each OK): ${drain.rawPerSecond.toFixed(0)} records/s.`,
         `Ratio: ${drain.ratio.toFixed(3)}. Target: >= 0.9: ${verdict(drainOk)}.`,
+        `Ceiling on this machine: the same raw replay that also finds each record's sequence number in every answer (one regex,`,
+        `the least a drain must do to know what it read): ${drain.floorPerSecond.toFixed(0)} records/s, ratio ${drain.floorRatio.toFixed(3)} to the raw replay.`,
+        `How much client turnaround the rate takes: the raw replay waiting after each answer before its next line gives`,
+        `${drain.tolerance.map((entry) => `ratio ${entry.ratio.toFixed(3)} at ${entry.delayUs} us`).join(', ')}.`,
         `With the simulator in our own process (its work and ours on one thread): ours ${drain.inProcess.oursPerSecond.toFixed(0)} records/s,`,
-        `raw ${drain.inProcess.rawPerSecond.toFixed(0)} records/s, ratio ${drain.inProcess.ratio.toFixed(3)} (shown for comparison; not the target's setting).`,
+        `raw ${drain.inProcess.rawPerSecond.toFixed(0)} records/s, ratio ${drain.inProcess.ratio.toFixed(3)}, ceiling ${drain.inProcess.floorRatio.toFixed(3)} (shown for comparison; not the target's setting).`,
         `Notes: ${drain.notes}`,
         '',
       ];
