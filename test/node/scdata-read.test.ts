@@ -40,6 +40,25 @@ describe('scdata-read node', function () {
     assert.deepEqual((out[1].payload as StoredRecord[]).map((r) => r.sequence), [1]);
   });
 
+  it('takes msg.action in any case, with spaces around it, and refuses an unknown one (E_BAD_ARGUMENT) sending nothing', async function () {
+    storeRecords(env.sim, 2);
+    await helper.load(SCDATA_MODULES, scdataFlow(env.port, { action: 'count' }));
+    const out = collect(deployed('h1'));
+    deployed('n1').receive({ action: ' SPACE ' });
+    deployed('n1').receive({ action: 'Oldest', count: 1 });
+    await waitFor(() => out.length === 2, 'two answers');
+    assert.deepEqual(out.map((msg) => msg.action), ['space', 'oldest']);
+    assert.deepEqual((out[1].payload as StoredRecord[]).map((r) => r.sequence), [1]);
+    const sent = env.sim.commandLog.length;
+    const error = nextError(deployed('n1'));
+    deployed('n1').receive({ action: 'delete' });
+    const refused = await error;
+    assert.match(String(refused?.message), /msg\.action must be one of .*"delete"/);
+    assert.equal((refused as { code?: unknown } | undefined)?.code, 'E_BAD_ARGUMENT');
+    assert.equal(env.sim.commandLog.length, sent, 'nothing was sent for the unknown action');
+    assert.equal(env.sim.records().length, 2);
+  });
+
   it('refuses delete-all without "allow delete all" (E_BAD_ARGUMENT) and writes nothing', async function () {
     storeRecords(env.sim, 3);
     await helper.load(SCDATA_MODULES, scdataFlow(env.port, { action: 'delete-all', allowDeleteAll: false }));

@@ -46,8 +46,10 @@ export function requestFrom(settings: ScdataReadSettings, msg: Record<string, un
   }
 }
 
+/** Any case and surrounding spaces, as ams-device takes its msg.action. */
 function actionOf(value: unknown): ScdataAction {
-  if (typeof value === 'string' && (ACTIONS as readonly string[]).includes(value)) return value as ScdataAction;
+  const name = typeof value === 'string' ? value.trim().toLowerCase() : value;
+  if (typeof name === 'string' && (ACTIONS as readonly string[]).includes(name)) return name as ScdataAction;
   throw new MeterError('E_BAD_ARGUMENT', `msg.action must be one of ${ACTIONS.join(', ')}, got ${JSON.stringify(value)}`, { details: { field: 'msg.action' } });
 }
 
