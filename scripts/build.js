@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Compiles the TypeScript into dist/ and places each node's editor .html, icons/ and locales/
-// next to its built .js, which is where the Node-RED registry looks for them.
+// next to its built .js, which is where the Node-RED registry looks for them. resources/ (editor scripts the
+// dialogs load) is not copied: Node-RED serves a module's resources/ from next to its package.json.
 'use strict';
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');

@@ -54,10 +54,15 @@ async function waitForEditor(url: string, child: ChildProcess, output: () => str
   throw new Error(`Node-RED did not start within 60 s:\n${output()}`);
 }
 
-export async function startNodeRed(flows: unknown[]): Promise<RunningNodeRed> {
+export interface StartOptions {
+  /** The Node-RED command line to run (its red.js); the installed node-red's by default. */
+  redJs?: string;
+}
+
+export async function startNodeRed(flows: unknown[], options: StartOptions = {}): Promise<RunningNodeRed> {
   const port = await freePort();
   const userDir = prepareUserDir(flows, port);
-  const redJs = require.resolve('node-red/red.js');
+  const redJs = options.redJs ?? require.resolve('node-red/red.js');
   const child = spawn(process.execPath, [redJs, '--userDir', userDir, '--settings', path.join(userDir, 'settings.js')], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
