@@ -44,6 +44,18 @@ const NOT_BLANK = /\S/;
 
 const FORMATS: Readonly<Record<string, StoredDataFormat>> = { 'IEC62056-21': 'iec62056-21', MBUS: 'mbus-hex', AIN_DIN: 'ain-din' };
 
+/** The gateway writes the protocol in upper case: the common one is known without an upper-cased copy (about 40 ns a record). */
+function formatOf(protocol: string): StoredDataFormat {
+  if (protocol === 'IEC62056-21') return 'iec62056-21';
+  return FORMATS[protocol.toUpperCase()] ?? 'raw';
+}
+
+/** NOT_BLANK, decided by the first character when it is printable ASCII (meter data starts so): a regex run cost about 30 ns a record. */
+function notBlank(data: string): boolean {
+  const first = data.charCodeAt(0);
+  return (first > 0x20 && first < 0x7f) || NOT_BLANK.test(data);
+}
+
 export function toStoredRecord(record: ScdataRecord, gatewayId: string): StoredRecord {
   if (record.kind === 'raw') {
     const sequence = record.sequence ?? null;
@@ -54,13 +66,13 @@ export function toStoredRecord(record: ScdataRecord, gatewayId: string): StoredR
       fields: record.fields,
     };
   }
-  const dataFormat = FORMATS[record.protocol.toUpperCase()] ?? 'raw';
+  const dataFormat = formatOf(record.protocol);
   const stored = {
     type: record.type, protocol: record.protocol, index: record.index, sequence: record.sequence, unixTime: record.unixTime,
     timestamp: isoTime(record.unixTime), errorCode: record.errorCode, error: record.errorCode === 0 ? null : describeAmsCode(record.errorCode),
     identification: record.identification, data: record.data, dataFormat,
   } as StoredRecord;
-  lazyReadout(stored, dataFormat === 'iec62056-21' && NOT_BLANK.test(record.data) ? record.data : undefined);
+  lazyReadout(stored, dataFormat === 'iec62056-21' && notBlank(record.data) ? record.data : undefined);
   stored.key = recordKey(gatewayId, record.sequence, record.unixTime, record.raw);
   return stored;
 }
@@ -154,29 +166,37 @@ export function recordKey(gatewayId: string, sequence: number | null, unixTime: 
 }
 
 const SECONDS_PER_DAY = 86_400;
+const SECONDS_PER_HOUR = 3600;
 /** A Date holds at most +-8.64e15 ms: beyond that second there is no timestamp. */
 const MAX_DATE_SECONDS = 8.64e12;
 /** The last day formatted: `YYYY-MM-DDT` of day number `day` (records of one drain mostly share a few days). */
 let cachedDay = { day: Number.NaN, prefix: '' };
+/** The last hour formatted: `YYYY-MM-DDTHH:` of hour number `hour` (built from the day's prefix). */
+let cachedHour = { hour: Number.NaN, prefix: '' };
+/** `00` to `59`: a table look-up instead of a number-to-text conversion and a branch per field. */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 60 }, (_, value) => String(value).padStart(2, '0'));
 
 function isoTime(unixTime: number | null): string | null {
   if (unixTime === null || !(Math.abs(unixTime) <= MAX_DATE_SECONDS)) return null;
   // Date.prototype.toISOString cost about 1 us a record; only the date part needs it, once per day.
-  // A non-integer time (an undocumented record type) takes the general path below; an out-of-range or
+  // A non-integer time (an undocumented record type) takes the general path; an out-of-range or
   // non-numeric one gives no date rather than a throw.
-  const day = Math.floor(unixTime / SECONDS_PER_DAY);
-  if (!Number.isInteger(unixTime) || day !== cachedDay.day) {
-    const date = new Date(unixTime * 1000);
-    const iso = date.toISOString();
-    if (!Number.isInteger(unixTime)) return iso;
-    cachedDay = { day, prefix: iso.slice(0, iso.indexOf('T') + 1) };
-  }
-  const second = unixTime - day * SECONDS_PER_DAY;
-  return `${cachedDay.prefix}${twoDigits(Math.floor(second / 3600))}:${twoDigits(Math.floor(second / 60) % 60)}:${twoDigits(second % 60)}.000Z`;
+  if (!Number.isInteger(unixTime)) return new Date(unixTime * 1000).toISOString();
+  const hour = Math.floor(unixTime / SECONDS_PER_HOUR);
+  if (hour !== cachedHour.hour) cachedHour = { hour, prefix: hourPrefix(unixTime, hour) };
+  // Minutes and seconds from two look-ups, the hour kept in the prefix: about 1 us less per GET_OLDEST,50 answer than three conversions (Node 20).
+  const second = unixTime - hour * SECONDS_PER_HOUR;
+  return `${cachedHour.prefix}${TWO_DIGITS[Math.floor(second / 60)]}:${TWO_DIGITS[second % 60]}.000Z`;
 }
 
-function twoDigits(value: number): string {
-  return value < 10 ? `0${value}` : `${value}`;
+/** `YYYY-MM-DDTHH:` of an integer time in hour number `hour`: the day's part from one toISOString per day. */
+function hourPrefix(unixTime: number, hour: number): string {
+  const day = Math.floor(unixTime / SECONDS_PER_DAY);
+  if (day !== cachedDay.day) {
+    const iso = new Date(unixTime * 1000).toISOString();
+    cachedDay = { day, prefix: iso.slice(0, iso.indexOf('T') + 1) };
+  }
+  return `${cachedDay.prefix}${TWO_DIGITS[hour - day * 24]}:`;
 }
 
 /** 32-bit FNV-1a, hex: a short stable fingerprint (not security). */
