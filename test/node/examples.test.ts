@@ -17,7 +17,9 @@ import { waitFor } from './fixtures/wait';
 /**
  * Every example flow under examples/ (Import > Examples) deploys against the simulators and runs without
  * errors: each Inject is pressed in the order of the file, and each press must reach a Debug node (or the
- * MQTT stand-in) downstream of it. Errors are allowed only where an example shows one on purpose.
+ * MQTT stand-in) downstream of it; a press with none after it must make a SmartCOM node on its path send, or,
+ * with no SmartCOM node either (the dashboard demo's chart margins), reach a Dashboard widget. Errors are allowed
+ * only where an example shows one on purpose.
  *
  * What the test changes in a flow: host and port of the smartcom-config nodes and of direct TCP reads
  * (the examples use `npm start`'s 2323 / 2424), Inject timers off, the File node's path, and `mqtt out`
@@ -117,6 +119,11 @@ describe('examples: every shipped flow runs against the simulators', function ()
         received.set(sink.id, 0);
         deployed(sink.id).on('input', () => received.set(sink.id, (received.get(sink.id) ?? 0) + 1));
       }
+      const widgetInputs = new Map<string, number>();
+      for (const widget of flow.filter((node) => node.type.startsWith('ui-') && node.x !== undefined && helper.getNode(node.id))) {
+        widgetInputs.set(widget.id, 0);
+        deployed(widget.id).on('input', () => widgetInputs.set(widget.id, (widgetInputs.get(widget.id) ?? 0) + 1));
+      }
       // node.error and done(err) of any node; an error a Catch node handles is not logged, so the log alone would miss it.
       const reported: string[] = [];
       for (const node of flow.filter((candidate) => candidate.type !== 'tab' && helper.getNode(candidate.id))) {
@@ -135,10 +142,18 @@ describe('examples: every shipped flow runs against the simulators', function ()
         const before = new Map(received);
         const errorsBefore = errors().length;
         deployed(trigger.id).receive({});
-        // A press with no Debug node after it (e.g. only a dashboard widget) counts when a SmartCOM node on its path sends.
+        // A press with no Debug node after it (e.g. only a dashboard widget) counts when a SmartCOM node on its path sends;
+        // one with no SmartCOM node on its path either (it only sets widget options) when a widget receives it.
         const senders = [trigger.id, ...downstream(flow, trigger.id)].filter((id) => PACKAGE_TYPES.has(String(flow.find((node) => node.id === id)?.type)));
+        const widgets = [...downstream(flow, trigger.id)].filter((id) => widgetInputs.has(id));
         const sentBefore = new Map(sent);
-        const progressed = (): boolean => (sinks.length > 0 ? sinks.some((id) => received.get(id) !== before.get(id)) : senders.some((id) => sent.get(id) !== sentBefore.get(id)));
+        const widgetsBefore = new Map(widgetInputs);
+        const progressed = (): boolean => {
+          if (sinks.length > 0) return sinks.some((id) => received.get(id) !== before.get(id));
+          if (senders.length > 0) return senders.some((id) => sent.get(id) !== sentBefore.get(id));
+          return widgets.some((id) => widgetInputs.get(id) !== widgetsBefore.get(id));
+        };
+        const reached = sinks.length > 0 ? 'reaches a Debug node' : senders.length > 0 ? 'makes a SmartCOM node send' : 'reaches a Dashboard widget';
         await waitFor(() => progressed() || errors().length > errorsBefore, `"${name}" to reach a Debug node or fail`, PRESS_TIMEOUT_MS);
         if (expectation.settled) await waitFor(() => expectation.settled?.(gateway) ?? true, `"${name}" to finish`, PRESS_TIMEOUT_MS);
         const newErrors = errors().slice(errorsBefore);
@@ -149,7 +164,7 @@ describe('examples: every shipped flow runs against the simulators', function ()
           assert.ok([...caughtBy].some((id) => received.get(id) !== before.get(id)), `the Catch node shows "${name}"'s error`);
         } else {
           assert.deepEqual(newErrors, [], `"${name}" runs without errors`);
-          assert.ok(progressed(), sinks.length > 0 ? `"${name}" reaches a Debug node` : `"${name}" makes a SmartCOM node send`);
+          assert.ok(progressed(), `"${name}" ${reached}`);
         }
       }
 

@@ -1,6 +1,6 @@
 /**
  * The demo flow's dashboard (examples/dashboard/Dashboard demo.json): its page and widget ids, shared by the
- * browser test, the start-up benchmark (bench/demo-start-bench.ts) and the screenshot (scripts/screenshots.ts).
+ * browser tests, the start-up benchmark (bench/demo-start-bench.ts) and the screenshot (scripts/screenshots.ts).
  */
 export const DASHBOARD_PATH = '/dashboard/meters';
 
@@ -13,6 +13,7 @@ export const WIDGET = {
   modeAReadNow: '#nrdb-ui-widget-d2a0000000000053 button',
   storeText: '#nrdb-ui-widget-d2a0000000000074',
   amsTable: '#nrdb-ui-widget-d2a000000000007b',
+  recordsTable: '#nrdb-ui-widget-d2a000000000004b',
   loadProfileChart: '#nrdb-ui-widget-d2a0000000000133',
   loadProfileRead: '#nrdb-ui-widget-d2a000000000012e button',
   lastError: '#nrdb-ui-widget-d2a000000000005e',
