@@ -124,9 +124,9 @@ function splitIdentification(text: string): { identification: string | null; man
   return message ? { identification: message.identification, manufacturer: message.manufacturer } : { identification: trimmed, manufacturer: null };
 }
 
-/** The gateway's AMS code as the error's code, with the table's description and hint. */
+/** The gateway's AMS code as the error's code, with the table's description and hint (the code is not repeated in the text: every report adds it). */
 export function amsFailure(code: number): MeterError {
-  return new MeterError(code, `the gateway could not read the meter: ${describeAmsCode(code)} (${code})`, {
+  return new MeterError(code, `the gateway could not read the meter: ${describeAmsCode(code)}`, {
     details: { amsCode: code },
     ...(AMS_ERROR_CODES.get(code)?.hint ? { hint: AMS_ERROR_CODES.get(code)?.hint } : {}),
   });

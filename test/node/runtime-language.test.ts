@@ -48,7 +48,8 @@ describe('error texts in the runtime\'s language', function () {
     // Node-RED writes err.toString() into msg.error.message, hence the `Error: ` in front.
     assert.match(failure.message, /^Error: IEC 62056-21: Zeitüberschreitung, die Identifikationsnachricht ist nicht angekommen \(65541\)\. /);
     assert.match(failure.message, / Abhilfe: Prüfen Sie Lage und Kabel des Lesekopfs, die Parität \(7E1\), die Geräteadresse und ob der Zähler eine Wecksequenz braucht\. /);
-    assert.match(failure.message, / — Details: the gateway could not read the meter: IEC 62056-21: timeout, identification message did not arrive \(65541\)/);
+    assert.match(failure.message, / — Details: the gateway could not read the meter: IEC 62056-21: timeout, identification message did not arrive$/);
+    assert.equal(failure.message.split('(65541)').length - 1, 1, 'the code is named once');
     const statuses = (node('r1') as unknown as { status: { getCalls(): { args: unknown[] }[] } }).status.getCalls().map((call) => call.args[0] as NodeStatus);
     assert.deepEqual(statuses.at(-1), { fill: 'red', shape: 'ring', text: 'Fehler 65541' }, 'the status is German too');
   });
@@ -59,6 +60,7 @@ describe('error texts in the runtime\'s language', function () {
     await sim?.stop();
     const english = await readAbsentMeter([iecRead, smartcomConfig, CATCH]);
     assert.match(english.message, /^Error: the gateway could not read the meter: .* \(65541\)\. Try: /, 'English stays as it was');
+    assert.equal(english.message.split('(65541)').length - 1, 1, 'the code is named once');
     assert.deepEqual(Object.keys(german.msg.error as object).sort(), Object.keys(english.msg.error as object).sort());
     assert.deepEqual((german.msg.error as { source: unknown }).source, (english.msg.error as { source: unknown }).source);
   });

@@ -4,7 +4,7 @@ import { errorTextLanguage, localizedError, localizedErrorText } from '../../../
 
 /** localizedError: what a code means in the user's language; localizedErrorText: the line a node reports. */
 describe('localizedError', () => {
-  const noIdentification = new MeterError(65541, 'the gateway could not read the meter: IEC 62056-21: timeout, identification message did not arrive (65541)');
+  const noIdentification = new MeterError(65541, 'the gateway could not read the meter: IEC 62056-21: timeout, identification message did not arrive');
 
   it('a known AMS code: the table text in each language, English for en and unknown languages', () => {
     assert.deepEqual(localizedError(noIdentification, 'de'), {
@@ -84,14 +84,14 @@ describe('localizedError', () => {
 
 describe('localizedErrorText: the line a node reports', () => {
   it('summary, code, translated hint, then the English message as the detail', () => {
-    const error = new MeterError(65541, 'the gateway could not read the meter: IEC 62056-21: timeout, identification message did not arrive (65541)', {
+    const error = new MeterError(65541, 'the gateway could not read the meter: IEC 62056-21: timeout, identification message did not arrive', {
       hint: 'Check the probe position and cable, the parity (7E1), the device address, and whether the meter needs a wake-up.',
     });
     assert.equal(
       localizedErrorText(error, 'de'),
       'IEC 62056-21: Zeitüberschreitung, die Identifikationsnachricht ist nicht angekommen (65541). ' +
         'Abhilfe: Prüfen Sie Lage und Kabel des Lesekopfs, die Parität (7E1), die Geräteadresse und ob der Zähler eine Wecksequenz braucht. ' +
-        '— Details: the gateway could not read the meter: IEC 62056-21: timeout, identification message did not arrive (65541)',
+        '— Details: the gateway could not read the meter: IEC 62056-21: timeout, identification message did not arrive',
     );
     assert.match(localizedErrorText(error, 'cs'), /^IEC 62056-21: vypršel časový limit, identifikační zpráva nedorazila \(65541\)\. Doporučení: Zkontrolujte .* — podrobnosti: the gateway could not read/);
   });
