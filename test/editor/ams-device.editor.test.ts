@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { type Browser, type Page } from 'playwright-core';
-import { launchChromium } from './chromium';
-import { startNodeRed, type RunningNodeRed } from './node-red-process';
+import { type Page } from 'playwright-core';
+import { useEditorSuite } from './editor-suite';
 
 /**
  * The ams-device edit dialog in a real browser against a real Node-RED with this package installed:
@@ -38,26 +37,15 @@ interface EditorGlobals {
 
 describe('ams-device editor (real browser)', function () {
   this.timeout(90_000);
-  let nodeRed: RunningNodeRed;
-  let browser: Browser;
+  const suite = useEditorSuite(FLOWS);
   let page: Page;
   const pageErrors: string[] = [];
 
-  before(async () => {
-    nodeRed = await startNodeRed(FLOWS);
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await nodeRed?.stop();
-  });
-
   beforeEach(async () => {
     pageErrors.length = 0;
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page = await suite.browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('pageerror', (error) => pageErrors.push(String(error)));
-    await page.goto(nodeRed.url);
+    await page.goto(suite.nodeRed.url);
     await page.waitForFunction((id) => Boolean((globalThis as unknown as Partial<EditorGlobals>).RED?.nodes?.node(id)), NODE_ID, { timeout: 60_000 });
     await page.evaluate((id) => {
       const RED = (globalThis as unknown as EditorGlobals).RED;

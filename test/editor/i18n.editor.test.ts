@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { launchChromium, editorLoaded } from './chromium';
-import { startNodeRed, type RunningNodeRed } from './node-red-process';
+import { type BrowserContext, type Page } from 'playwright-core';
+import { editorLoaded } from './chromium';
+import { useEditorSuite } from './editor-suite';
 
 /**
  * Every node's edit dialog in German and Czech: the browser's language (navigator.language and the
@@ -82,18 +82,7 @@ const EDITOR_WAIT_MS = 60_000;
 
 describe('editor dialogs in German and Czech (real browser)', function () {
   this.timeout(180_000);
-  let nodeRed: RunningNodeRed;
-  let browser: Browser;
-
-  before(async () => {
-    nodeRed = await startNodeRed(FLOWS);
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await nodeRed?.stop();
-  });
+  const suite = useEditorSuite(FLOWS);
 
   for (const locale of ['de', 'cs'] as const) {
     describe(`browser language ${locale}`, () => {
@@ -102,10 +91,10 @@ describe('editor dialogs in German and Czech (real browser)', function () {
       const pageErrors: string[] = [];
 
       before(async () => {
-        context = await browser.newContext({ locale, viewport: { width: 1400, height: 900 } });
+        context = await suite.browser.newContext({ locale, viewport: { width: 1400, height: 900 } });
         page = await context.newPage();
         page.on('pageerror', (error) => pageErrors.push(String(error)));
-        await page.goto(nodeRed.url);
+        await page.goto(suite.nodeRed.url);
         await page.waitForFunction(editorLoaded, AMS_ID, { timeout: EDITOR_WAIT_MS });
       });
 

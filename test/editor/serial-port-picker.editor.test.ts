@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { type Browser, type Page, type Route } from 'playwright-core';
-import { launchChromium, editorLoaded } from './chromium';
-import { startNodeRed, type RunningNodeRed } from './node-red-process';
+import { type Page, type Route } from 'playwright-core';
+import { editorLoaded } from './chromium';
+import { useEditorSuite } from './editor-suite';
 
 /**
  * The serial-port picker both edit dialogs share (resources/serial-port-picker.js), in a real browser against
@@ -64,22 +64,11 @@ const WAIT_MS = 60_000;
 
 describe('serial-port picker in both edit dialogs (real browser)', function () {
   this.timeout(90_000);
-  let nodeRed: RunningNodeRed;
-  let browser: Browser;
+  const suite = useEditorSuite(FLOWS);
   let page: Page;
   const pageErrors: string[] = [];
   /** How often the picker asked for the list (in this test's page). */
   let requests = 0;
-
-  before(async () => {
-    nodeRed = await startNodeRed(FLOWS);
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await nodeRed?.stop();
-  });
 
   afterEach(async () => {
     await page?.close();
@@ -90,14 +79,14 @@ describe('serial-port picker in both edit dialogs (real browser)', function () {
   async function openWithListing(dialog: PickerDialog, answer: (route: Route) => Promise<void>): Promise<void> {
     pageErrors.length = 0;
     requests = 0;
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page = await suite.browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.setDefaultTimeout(WAIT_MS);
     page.on('pageerror', (error) => pageErrors.push(String(error)));
     await page.route('**/smartcom-config/serialports', (route) => {
       requests += 1;
       return answer(route);
     });
-    await page.goto(nodeRed.url);
+    await page.goto(suite.nodeRed.url);
     await page.waitForFunction(editorLoaded, CONFIG_ID, { timeout: WAIT_MS });
     await dialog.open(page);
     await page.waitForSelector(dialog.input, { state: 'visible' });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, type Page } from 'playwright-core';
-import { launchChromium, editorLoaded } from './chromium';
-import { startNodeRed, type RunningNodeRed } from './node-red-process';
+import { type Page } from 'playwright-core';
+import { editorLoaded } from './chromium';
+import { useEditorSuite } from './editor-suite';
 
 /**
  * The smartcom-config edit dialog in a real browser (Debian's chromium) against a real Node-RED with this
@@ -39,26 +39,15 @@ const EDITOR_WAIT_MS = 60_000;
 
 describe('smartcom-config editor (real browser)', function () {
   this.timeout(90_000);
-  let nodeRed: RunningNodeRed;
-  let browser: Browser;
+  const suite = useEditorSuite(FLOWS);
   let page: Page;
   const pageErrors: string[] = [];
 
-  before(async () => {
-    nodeRed = await startNodeRed(FLOWS);
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await nodeRed?.stop();
-  });
-
   beforeEach(async () => {
     pageErrors.length = 0;
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page = await suite.browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('pageerror', (error) => pageErrors.push(String(error)));
-    await page.goto(nodeRed.url);
+    await page.goto(suite.nodeRed.url);
     await page.waitForFunction(editorLoaded, CONFIG_ID, { timeout: EDITOR_WAIT_MS });
     await page.evaluate((id) => (globalThis as unknown as EditorGlobals).RED.editor.editConfig('', 'smartcom-config', id), CONFIG_ID);
     await page.waitForSelector('#node-config-input-host', { state: 'visible', timeout: EDITOR_WAIT_MS });
@@ -134,9 +123,9 @@ describe('smartcom-config editor (real browser)', function () {
     assert.ok(!(await exportAll()).includes(secret), 'not in the exported flow after the deploy');
     const held = await page.evaluate(() => JSON.stringify((globalThis as unknown as EditorGlobals).RED.nodes.createCompleteNodeSet()));
     assert.ok(!held.includes(secret), 'the editor no longer holds it (not even in what a next deploy would send)');
-    const deployed = await (await fetch(`${nodeRed.url}/flows`)).text();
+    const deployed = await (await fetch(`${suite.nodeRed.url}/flows`)).text();
     assert.ok(deployed.includes(CONFIG_ID) && !deployed.includes(secret), 'not in the deployed flows');
-    const stored = readFileSync(path.join(nodeRed.userDir, 'flows_cred.json'), 'utf8');
+    const stored = readFileSync(path.join(suite.nodeRed.userDir, 'flows_cred.json'), 'utf8');
     assert.ok(stored.includes(secret), 'kept as a credential');
   });
 });
