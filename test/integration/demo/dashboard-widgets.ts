@@ -21,4 +21,4 @@ export const WIDGET = {
 };
 
 /** The store text once the first count and space have arrived. */
-export const STORE_LEVEL = /records stored, \d+ kB free/;
+export const STORE_LEVEL = /\d+ records? stored, \d+ kB free/;
